@@ -1,0 +1,69 @@
+# The interface of the project: `make demo` (the main job) and `make test`.
+# Every target installs what it needs on first use and is quick afterwards.
+
+SHELL := /bin/bash
+SYSPY := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests python3-venv \
+	gdal-bin xvfb xauth curl zip unzip
+export QT_QPA_PLATFORM ?= offscreen
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download clean
+
+all: test
+
+# -- set-up ------------------------------------------------------------------
+.deps.stamp:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+deps: .deps.stamp
+
+$(VENV)/.stamp: requirements-dev.txt .deps.stamp
+	@test -x $(PY) || $(SYSPY) -m venv --system-site-packages $(VENV)
+	@# Pin what Debian provides so pip never replaces numpy, shapely or GDAL.
+	@$(SYSPY) scripts/system_constraints.py > $(VENV)/constraints.txt
+	$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt -r requirements-dev.txt
+	@touch $@
+
+venv: $(VENV)/.stamp
+
+# -- tests -------------------------------------------------------------------
+lint: venv
+	$(PY) scripts/lint.py
+
+unit: venv
+	$(PY) -m pytest
+
+test: venv
+	$(PY) scripts/lint.py
+	$(PY) -m pytest
+
+# -- packaging ---------------------------------------------------------------
+zip: venv
+	$(PY) scripts/build_zip.py --out dist
+
+# -- the main job and manual tools ---------------------------------------------
+demo: venv
+	$(PY) scripts/demo.py
+
+qgis: venv
+	$(PY) scripts/run_qgis.py
+
+emulator: venv
+	$(PY) -m tests.emulator --port 8700
+
+bench-download: venv
+	$(PY) -m tests.bench_download
+
+clean:
+	rm -rf dist demo-output .pytest_cache .ruff_cache

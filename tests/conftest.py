@@ -1,0 +1,48 @@
+"""Test-session set-up shared by every test module.
+
+The plugin is tested the way QGIS sees it: ``scripts/build_zip.py`` builds the
+release zip, which is unzipped into a temporary plugins folder put on
+``QGIS_PLUGINPATH`` and ``sys.path``; ``import beod_qgis`` then imports that copy.
+The QGIS-free client is imported as the top-level package ``beod`` from the
+repository root.
+"""
+
+import os
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_zip  # noqa: E402
+
+pytest_plugins = ["tests.fixtures_emulator"]
+
+_PLUGIN_DIR = Path(tempfile.mkdtemp(prefix="beod-plugins-"))
+_ZIP_PATH = build_zip.build_zip(_PLUGIN_DIR / "dist")
+with zipfile.ZipFile(_ZIP_PATH) as _archive:
+    _archive.extractall(_PLUGIN_DIR / "plugins")
+PLUGINS_PATH = _PLUGIN_DIR / "plugins"
+os.environ["QGIS_PLUGINPATH"] = str(PLUGINS_PATH)
+sys.path.insert(0, str(PLUGINS_PATH))
+
+
+@pytest.fixture(scope="session")
+def plugin_zip() -> Path:
+    """The release zip built for this test session."""
+    return _ZIP_PATH
+
+
+@pytest.fixture(scope="session")
+def plugins_path() -> Path:
+    """The temporary plugins folder holding the unzipped ``beod_qgis``."""
+    return PLUGINS_PATH
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_PLUGIN_DIR, ignore_errors=True)

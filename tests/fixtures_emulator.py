@@ -1,0 +1,1 @@
+"""Pytest fixtures starting the BEOD emulator (filled in with the emulator)."""
