@@ -1,0 +1,1 @@
+"""QGIS-side services of the plugin (no widgets): tasks, results, credentials, settings."""

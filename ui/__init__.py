@@ -1,0 +1,1 @@
+"""Widgets and map tools of the plugin."""
