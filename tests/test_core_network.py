@@ -1,0 +1,121 @@
+"""QGIS network settings reach the client: proxy, timeout and custom CAs."""
+
+import datetime
+
+import pytest
+from beod_qgis.core import network
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtNetwork import QSsl, QSslCertificate
+
+from tests.test_core_auth import unlock_test_auth_db
+
+PROXY_KEYS = (
+    "proxy/proxyEnabled",
+    "proxy/proxyType",
+    "proxy/proxyHost",
+    "proxy/proxyPort",
+    "proxy/proxyUser",
+    "proxy/proxyPassword",
+    "proxy/proxyExcludedUrls",
+    "proxy/noProxyUrls",
+    "proxy/authcfg",
+    "qgis/networkAndProxy/networkTimeout",
+)
+
+
+@pytest.fixture()
+def qsettings(qgis_app):
+    settings = QgsSettings()
+    saved = {key: settings.value(key) for key in PROXY_KEYS if settings.contains(key)}
+    yield settings
+    for key in PROXY_KEYS:
+        settings.remove(key)
+    for key, value in saved.items():
+        settings.setValue(key, value)
+
+
+def test_no_proxy_by_default(qsettings):
+    qsettings.setValue("proxy/proxyEnabled", False)
+    assert network.proxies_from_settings() == {}
+    assert network.client_options()["proxies"] == {}
+
+
+def test_http_proxy_with_user_and_exclusions(qsettings):
+    qsettings.setValue("proxy/proxyEnabled", True)
+    qsettings.setValue("proxy/proxyType", "HttpProxy")
+    qsettings.setValue("proxy/proxyHost", "proxy.example.test")
+    qsettings.setValue("proxy/proxyPort", "3128")
+    qsettings.setValue("proxy/proxyUser", "jo@corp")
+    qsettings.setValue("proxy/proxyPassword", "fake:pw")  # pragma: allowlist secret
+    qsettings.setValue("proxy/proxyExcludedUrls", ["http://intranet.local/maps", "https://127.0.0.1"])
+    proxies = network.client_options()["proxies"]
+    expected = "http://jo%40corp:fake%3Apw@proxy.example.test:3128"  # pragma: allowlist secret
+    assert proxies["http"] == expected
+    assert proxies["https"] == expected
+    # Excluded hosts connect directly ("" = no proxy for requests).
+    assert proxies["http://intranet.local"] == ""
+    assert proxies["https://127.0.0.1"] == ""
+    assert "http://127.0.0.1" not in proxies
+
+
+def test_socks_proxy_and_system_proxy(qsettings):
+    qsettings.setValue("proxy/proxyEnabled", True)
+    qsettings.setValue("proxy/proxyType", "Socks5Proxy")
+    qsettings.setValue("proxy/proxyHost", "socks.example.test")
+    qsettings.setValue("proxy/proxyPort", "1080")
+    assert network.proxies_from_settings()["https"] == "socks5h://socks.example.test:1080"
+    qsettings.setValue("proxy/proxyType", "DefaultProxy")
+    assert network.proxies_from_settings() == {}
+
+
+def test_timeout_from_qgis_settings(qsettings):
+    qsettings.setValue("qgis/networkAndProxy/networkTimeout", 12500)
+    assert network.client_options()["timeout"] == 12.5
+    qsettings.remove("qgis/networkAndProxy/networkTimeout")
+    assert network.network_timeout() == 60.0
+
+
+def _self_signed_pem() -> bytes:
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "BEOD Test Corporate Root")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=30))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def test_custom_ca_of_the_auth_database_goes_into_verify(qgis_app, tmp_path, monkeypatch):
+    unlock_test_auth_db()
+    manager = QgsApplication.authManager()
+    pem = _self_signed_pem()
+    cert = QSslCertificate(pem, QSsl.EncodingFormat.Pem)
+    assert manager.storeCertAuthority(cert)
+    manager.rebuildCaCertsCache()
+    manager.rebuildTrustedCaCertsCache()
+    try:
+        path = network.ca_bundle(str(tmp_path))
+        assert path == str(tmp_path / network.CA_BUNDLE_NAME)
+        content = (tmp_path / network.CA_BUNDLE_NAME).read_bytes()
+        assert pem.strip() in content
+        assert content.count(b"BEGIN CERTIFICATE") > 10  # the base bundle is kept too
+        monkeypatch.setattr(network, "profile_folder", lambda: str(tmp_path))
+        assert network.client_options()["verify"] == path
+    finally:
+        manager.removeCertAuthority(cert)
+        manager.rebuildCaCertsCache()
+        manager.rebuildTrustedCaCertsCache()
+    assert network.ca_bundle(str(tmp_path / "other")) is True
