@@ -1,22 +1,9 @@
 """The Processing provider "BrightEarth On Demand" (id ``beod``) and its algorithms."""
 
-import os
-
 from qgis.core import QgsProcessingProvider
-from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
-
-_ICONS = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons")
-
-
-def provider_icon() -> QIcon:
-    """The provider's own icon, or the plugin's icon while it is missing."""
-    for name in ("beod_processing.svg", "beod.svg"):
-        path = os.path.join(_ICONS, name)
-        if os.path.exists(path):
-            return QIcon(path)
-    return QIcon()
+from .icon import provider_icon
 
 
 class BeodProvider(QgsProcessingProvider):
@@ -41,4 +28,8 @@ class BeodProvider(QgsProcessingProvider):
 
 def _algorithm_classes():
     """The algorithm classes of the provider (imported lazily to keep loading cheap)."""
-    return []
+    from .download_results import DownloadResultsAlgorithm
+    from .list_projects import ListProjectsAlgorithm
+    from .run_extraction import RunExtractionAlgorithm
+
+    return [RunExtractionAlgorithm, DownloadResultsAlgorithm, ListProjectsAlgorithm]

@@ -1,0 +1,108 @@
+"""Common ground of the BEOD algorithms: group, icon, the account and server parameters,
+the client, progress and cancel through ``feedback``, and readable errors."""
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterString,
+)
+
+from ..core.i18n import tr
+from .account import open_client, resolve_credentials, resolve_server
+from .icon import provider_icon
+
+AUTHCFG = "AUTHCFG"
+SERVER = "SERVER"
+
+
+
+def account_help():
+    """The help paragraph of the AUTHCFG and SERVER parameters."""
+    return tr(
+        "<p><b>Account</b> (AUTHCFG, advanced): the id of a QGIS authentication configuration holding "
+    "the BEOD e-mail and password. Left empty, the account signed in from the BEOD panel is used; "
+    "on the command line (qgis_process), where no dialog can ask for the master password, give "
+    "the master password with the environment variable QGIS_AUTH_PASSWORD_FILE, or leave AUTHCFG "
+    "empty and set BEOD_EMAIL and BEOD_PASSWORD in the environment. The password is never a "
+    "parameter, so it never reaches the Processing history.</p>"
+    "<p><b>Server</b> (SERVER, advanced): the address of the BEOD API; empty = the server set in "
+    "the plugin settings.</p>")
+
+
+class BeodAlgorithm(QgsProcessingAlgorithm):
+    """Base class: subclasses define ``_name``, ``_display``, ``initAlgorithm``,
+    ``processAlgorithm`` and ``shortHelpString``."""
+
+    _name = ""
+    _display = ""
+
+    def name(self):
+        return self._name
+
+    def displayName(self):
+        return tr(self._display)
+
+    def group(self):
+        return tr("BrightEarth On Demand")
+
+    def groupId(self):
+        return "beod"
+
+    def icon(self):
+        return provider_icon()
+
+    def createInstance(self):
+        return type(self)()
+
+    def tr(self, text, *args):
+        return tr(text, *args)
+
+    # -- account and server ----------------------------------------------------------
+    def add_account_parameters(self):
+        """Add the optional, advanced AUTHCFG and SERVER parameters."""
+        authcfg = QgsProcessingParameterAuthConfig(
+            AUTHCFG, tr("Account (authentication configuration; empty = the signed-in account)"),
+            optional=True)
+        server = QgsProcessingParameterString(
+            SERVER, tr("BEOD server (empty = the server of the plugin settings)"), optional=True)
+        for parameter in (authcfg, server):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(parameter)
+
+    def prepareAlgorithm(self, parameters, context, feedback):
+        """Read the account on the calling (main) thread, where QGIS may ask for its master
+        password; the credentials stay in memory, never in the parameters or the history."""
+        authcfg = (self.parameterAsString(parameters, AUTHCFG, context) or "").strip()
+        server = (self.parameterAsString(parameters, SERVER, context) or "").strip()
+        self._credentials = resolve_credentials(authcfg)
+        self._server_url = resolve_server(server)
+        return True
+
+    def client(self, feedback):
+        """A signed-in :class:`beod.client.Client` for the chosen account and server."""
+        return open_client(self._credentials, self._server_url, feedback)
+
+
+def progress_reporter(feedback, start=0.0, span=100.0):
+    """An ``on_progress(Progress)`` callback moving ``feedback`` from ``start`` over ``span``."""
+    last = {"message": None}
+
+    def on_progress(progress):
+        percent = getattr(progress, "percent", None)
+        if percent is not None:
+            feedback.setProgress(start + span * max(0.0, min(100.0, float(percent))) / 100.0)
+        message = getattr(progress, "message", "") or ""
+        if message and message != last["message"]:
+            last["message"] = message
+            feedback.setProgressText(message)
+
+    return on_progress
+
+
+def fail(message, feedback=None):
+    """Report ``message`` in the log and raise it as a :class:`QgsProcessingException`."""
+    if feedback is not None:
+        feedback.reportError(message, True)
+    raise QgsProcessingException(message)

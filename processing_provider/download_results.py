@@ -1,0 +1,73 @@
+"""Algorithm "Download scenario results" (``beod:downloadresults``): ids in, merged layers out."""
+
+import os
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+)
+
+from ..core.i18n import tr
+from .base import BeodAlgorithm, account_help, progress_reporter
+from .outputs import add_result_outputs, outputs_help, publish_results
+
+PROJECT_ID = "PROJECT_ID"
+SCENARIO_ID = "SCENARIO_ID"
+OUTPUT_FOLDER = "OUTPUT_FOLDER"
+
+
+class DownloadResultsAlgorithm(BeodAlgorithm):
+    """Downloads the results of a finished scenario and merges them per output kind."""
+
+    _name = "downloadresults"
+    _display = "Download scenario results"
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterNumber(
+            PROJECT_ID, tr("Project id"), type=QgsProcessingParameterNumber.Integer, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            SCENARIO_ID, tr("Scenario id"), type=QgsProcessingParameterNumber.Integer, minValue=0))
+        self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Output folder")))
+        self.add_account_parameters()
+        add_result_outputs(self)
+
+    def shortHelpString(self):
+        return tr(
+            "<p>Downloads the results of a finished BrightEarth On Demand scenario (again) and "
+            "merges them into one layer per output kind, as \"Run extraction\" does. Files "
+            "already downloaded completely are not fetched again.</p>"
+            "<p><b>Project id</b> (PROJECT_ID) and <b>Scenario id</b> (SCENARIO_ID): shown by "
+            "\"List projects and scenarios\" and output by \"Run extraction\".</p>"
+            "<p><b>Output folder</b> (OUTPUT_FOLDER): where the files are downloaded and merged."
+            "</p>") + account_help() + outputs_help() + tr(
+            "<p><b>Example</b> (command line):<br><code>qgis_process run beod:downloadresults -- "
+            "PROJECT_ID=789 SCENARIO_ID=543 OUTPUT_FOLDER=/data/run543</code></p>")
+
+    def processAlgorithm(self, parameters, context, feedback):
+        from ..beod.download import download_scenario
+        from ..beod.errors import BeodError, CancelledError
+
+        project_id = self.parameterAsInt(parameters, PROJECT_ID, context)
+        scenario_id = self.parameterAsInt(parameters, SCENARIO_ID, context)
+        out_dir = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
+        os.makedirs(out_dir, exist_ok=True)
+        client = self.client(feedback)
+        try:
+            feedback.setProgressText(tr("Downloading the results of scenario {}...", scenario_id))
+            result = download_scenario(
+                client, project_id, scenario_id, out_dir,
+                on_progress=progress_reporter(feedback, 0.0, 90.0), is_cancelled=feedback.isCanceled)
+        except CancelledError as exc:
+            raise QgsProcessingException(tr("Cancelled.")) from exc
+        except BeodError as exc:
+            feedback.reportError(str(exc), True)
+            raise QgsProcessingException(tr(
+                "Downloading project {}, scenario {} failed: {}", project_id, scenario_id, exc)) from exc
+        finally:
+            client.close()
+        feedback.pushInfo(tr("{} files downloaded to {}.", len(getattr(result, "files", []) or []), out_dir))
+        results = publish_results(self, out_dir, context, feedback)
+        results[OUTPUT_FOLDER] = out_dir
+        feedback.setProgress(100)
+        return results

@@ -1,0 +1,56 @@
+"""The Processing provider lists the three BEOD algorithms, each with its help and outputs."""
+
+import pytest
+from beod_qgis.processing_provider.provider import BeodProvider
+from qgis.core import QgsApplication, QgsProcessingOutputVectorLayer, QgsProcessingParameterFeatureSource
+
+ALGORITHMS = ("beod:runextraction", "beod:downloadresults", "beod:listprojects")
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_app, qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("beod")
+    if existing is not None:
+        yield existing
+        return
+    provider = BeodProvider()
+    assert registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(provider)
+
+
+def test_provider_is_named_and_has_an_icon(provider):
+    assert provider.id() == "beod"
+    assert provider.name() == "BrightEarth On Demand"
+    assert not provider.icon().isNull()
+
+
+@pytest.mark.parametrize("algorithm_id", ALGORITHMS)
+def test_every_algorithm_explains_itself(provider, algorithm_id):
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    assert algorithm is not None, algorithm_id
+    assert algorithm.group() == "BrightEarth On Demand"
+    assert not algorithm.icon().isNull()
+    help_text = algorithm.shortHelpString()
+    assert "Example" in help_text and "qgis_process run " + algorithm_id in help_text
+    # Every parameter is described in the help panel.
+    for parameter in algorithm.parameterDefinitions():
+        assert parameter.name() in help_text, (algorithm_id, parameter.name())
+    # No password parameter: it would end up in the Processing history.
+    assert not [p for p in algorithm.parameterDefinitions() if "PASSWORD" in p.name().upper()]
+
+
+def test_run_extraction_takes_selected_polygons_and_outputs_one_layer_per_kind(provider):
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("beod:runextraction")
+    source = algorithm.parameterDefinition("INPUT")
+    assert isinstance(source, QgsProcessingParameterFeatureSource)
+    outputs = {output.name(): output for output in algorithm.outputDefinitions()}
+    for name in ("BUILDING", "TREE", "ROAD"):
+        assert isinstance(outputs[name], QgsProcessingOutputVectorLayer)
+    for name in ("CLUTTER", "DTM", "LAYERS", "PROJECT_ID", "SCENARIO_ID", "OUTPUT_FOLDER"):
+        assert name in outputs
+    defaults = {p.name(): p.defaultValue() for p in algorithm.parameterDefinitions()}
+    assert defaults["SOURCE_IMAGE_TYPE"] == "basemap"
+    assert defaults["SOURCE_IMAGE_ID"] == 1
+    assert defaults["AUGMENTED"] is False
