@@ -146,7 +146,6 @@ class BeodPlugin:
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)
-            self.dock.setToggleVisibilityAction(None)
             self.dock.setParent(None)
             self.dock.deleteLater()
             self.dock = None
@@ -162,6 +161,18 @@ class BeodPlugin:
         if self.translator is not None:
             QCoreApplication.removeTranslator(self.translator)
             self.translator = None
+        self._forget_submodules()
+
+    @staticmethod
+    def _forget_submodules():
+        """Drop every submodule so a reload runs fresh code.
+
+        QGIS forgets the modules it saw imported, which misses intermediate packages
+        of nested relative imports (``from .ui.dock import ...`` leaves ``ui``).
+        """
+        prefix = f"{__package__}."
+        for name in [name for name in sys.modules if name.startswith(prefix)]:
+            del sys.modules[name]
 
     def _cancel_tasks(self):
         # Only when the tasks module was ever imported: no task can exist otherwise.
