@@ -1,0 +1,213 @@
+"""Put merged results in the map: one styled layer per kind in a group named after the job.
+
+Main thread only (creates layers and touches the layer tree). The heavy work was done by
+``merge_outputs`` in a task; here files are only opened and styled.
+"""
+
+from typing import List, Optional
+
+import qgis.core
+from qgis.core import (
+    Qgis,
+    QgsColorRampShader,
+    QgsCoordinateTransform,
+    QgsHillshadeRenderer,
+    QgsLayerTree,
+    QgsMapLayer,
+    QgsMessageLog,
+    QgsPalettedRasterRenderer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsSingleBandPseudoColorRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtGui import QPainter
+
+from .i18n import tr
+from .layer_kinds import (
+    CLUTTER_CLASSES,
+    LayerKind,
+    clutter_class_title,
+    hillshade_title,
+    kind_for,
+    three_d_title,
+)
+from .results_model import MergedLayer, MergedResults, MergedTileset
+
+LOG_TAG = "BEOD"
+#: custom layer property naming the output kind, so other code can find the layers
+KIND_PROPERTY = "beod/kind"
+#: custom property of a layer tree group: the output folder it was loaded from
+GROUP_PROPERTY = "beod/out_dir"
+
+
+def tiled_scenes_supported() -> bool:
+    """True when this QGIS can show 3D Tiles (tiled-scene layers came with QGIS 3.34)."""
+    return Qgis.QGIS_VERSION_INT >= 33400 and hasattr(qgis.core, "QgsTiledSceneLayer")
+
+
+def _note(merged: MergedResults, text: str) -> None:
+    if text not in merged.notes:
+        merged.notes.append(text)
+    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+
+
+def _apply_style(layer: QgsMapLayer, path, merged: MergedResults) -> bool:
+    if path is None or not path.is_file():
+        return False
+    message, ok = layer.loadNamedStyle(str(path))
+    if not ok:
+        _note(merged, tr("The style {} could not be applied to {}: {}", path.name, layer.name(), message))
+    return bool(ok)
+
+
+def _stretch(layer: QgsRasterLayer, value_range) -> None:
+    """Spread the style's colour stops over the values the mosaic really holds."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsSingleBandPseudoColorRenderer) or not value_range:
+        return
+    low, high = value_range
+    if not high > low:
+        return
+    shader_function = renderer.shader().rasterShaderFunction()
+    if not isinstance(shader_function, QgsColorRampShader):
+        return
+    items = shader_function.colorRampItemList()
+    if len(items) < 2:
+        return
+    old_low, old_high = items[0].value, items[-1].value
+    span = (old_high - old_low) or 1.0
+    stretched = []
+    for item in items:
+        value = low + (item.value - old_low) / span * (high - low)
+        stretched.append(QgsColorRampShader.ColorRampItem(value, item.color, f"{value:.0f}"))
+    shader_function.setColorRampItemList(stretched)
+    shader_function.setMinimumValue(low)
+    shader_function.setMaximumValue(high)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+
+
+def _translate_clutter_legend(layer: QgsRasterLayer) -> None:
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsPalettedRasterRenderer):
+        for item in CLUTTER_CLASSES:
+            renderer.setLabel(item.code, clutter_class_title(item.code))
+
+
+def _open_layer(item: MergedLayer, kind: LayerKind) -> QgsMapLayer:
+    if item.is_raster:
+        return QgsRasterLayer(item.path, kind.title, "gdal")
+    return QgsVectorLayer(f"{item.path}|layername={item.layer_name}", kind.title, "ogr")
+
+
+def _layers_for(item: MergedLayer, merged: MergedResults) -> List[QgsMapLayer]:
+    """The map layers of one merged kind, top first (the DTM adds its hillshade below)."""
+    kind = kind_for(item.kind)
+    if kind is None:
+        return []
+    layer = _open_layer(item, kind)
+    if not layer.isValid():
+        _note(merged, tr("{} could not be opened from {}.", kind.title, item.path))
+        return []
+    _apply_style(layer, kind.style_path, merged)
+    layer.setCustomProperty(KIND_PROPERTY, kind.name)
+    if kind.name == "clutter":
+        _translate_clutter_legend(layer)
+    layers = [layer]
+    if kind.is_raster and kind.stretch_to_data:
+        _stretch(layer, item.value_range)
+    if kind.hillshade_style:
+        shade = QgsRasterLayer(item.path, hillshade_title(), "gdal")
+        if shade.isValid() and _apply_style(shade, kind.hillshade_style_path, merged):
+            shade.setCustomProperty(KIND_PROPERTY, kind.name)
+            if shade.crs().isGeographic() and isinstance(shade.renderer(), QgsHillshadeRenderer):
+                # heights in metres over a grid in degrees: about 111 km per degree
+                shade.renderer().setZFactor(shade.renderer().zFactor() / 111320.0)
+            # the colours are multiplied onto the relief drawn under them
+            layer.setBlendMode(QPainter.CompositionMode.CompositionMode_Multiply)
+            layers.append(shade)
+    return layers
+
+
+def _tiled_scene_layer(tileset: MergedTileset) -> Optional[QgsMapLayer]:
+    layer = qgis.core.QgsTiledSceneLayer(tileset.path, three_d_title(tileset.kind), "cesiumtiles")
+    if not layer.isValid():
+        return None
+    layer.setCustomProperty(KIND_PROPERTY, tileset.kind)
+    return layer
+
+
+def _replace_group(project: QgsProject, group_name: str):
+    """A fresh group named ``group_name``: at the place of an existing one of that name
+    (whose layers are removed from the project), otherwise at the top of the tree."""
+    root = project.layerTreeRoot()
+    position = 0
+    for index, node in enumerate(root.children()):
+        if QgsLayerTree.isGroup(node) and node.name() == group_name:
+            position = index
+            project.removeMapLayers(node.findLayerIds())
+            root.removeChildNode(node)
+            break
+    return root.insertGroup(position, group_name)
+
+
+def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
+                 iface=None) -> List[QgsMapLayer]:
+    """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
+
+    One layer per kind in drawing order (buildings on top, terrain at the bottom with its
+    hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
+    supports them, otherwise a note in ``merged.notes``. Loading the same job again
+    replaces its group. Returns the layers added, top first. ``iface`` is accepted for
+    symmetry with the other loaders; nothing here needs it.
+    """
+    project = project or QgsProject.instance()
+    ordered = sorted(merged.layers, key=lambda item: kind_for(item.kind).order if kind_for(item.kind) else 99)
+    layers: List[QgsMapLayer] = []
+    for item in ordered:
+        layers.extend(_layers_for(item, merged))
+    if merged.tilesets:
+        if tiled_scenes_supported():
+            for tileset in merged.tilesets:
+                layer = _tiled_scene_layer(tileset)
+                if layer is None:
+                    _note(merged, tr("The 3D Tiles in {} could not be opened.", tileset.path))
+                else:
+                    layers.insert(0, layer)
+        else:
+            _note(merged, tr("3D Tiles were not loaded: QGIS {} cannot display them (QGIS 3.34 or newer "
+                             "can). They are in {}.", Qgis.QGIS_VERSION.split("-")[0],
+                             ", ".join(tileset.path for tileset in merged.tilesets)))
+    if not layers:
+        if not merged.notes:
+            _note(merged, tr("No results could be loaded from {}.", merged.out_dir))
+        return []
+    group = _replace_group(project, group_name)
+    group.setCustomProperty(GROUP_PROPERTY, merged.out_dir)
+    for layer in layers:
+        project.addMapLayer(layer, False)
+        node = group.addLayer(layer)
+        if layer.name() == hillshade_title():
+            node.setExpanded(False)  # its legend is only a grey ramp
+    return layers
+
+
+def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = None) -> QgsRectangle:
+    """The extent of ``layers`` in the project's CRS (empty when none has one)."""
+    project = project or QgsProject.instance()
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in layers:
+        if layer is None or not layer.isValid() or layer.extent().isEmpty():
+            continue
+        layer_extent = layer.extent()
+        if layer.crs().isValid() and project.crs().isValid() and layer.crs() != project.crs():
+            transform = QgsCoordinateTransform(layer.crs(), project.crs(), project)
+            try:
+                layer_extent = transform.transformBoundingBox(layer_extent)
+            except qgis.core.QgsCsException:
+                continue
+        extent.combineExtentWith(layer_extent)
+    return extent if not extent.isEmpty() else QgsRectangle()

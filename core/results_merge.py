@@ -1,0 +1,317 @@
+"""Merge one output kind over every tile with GDAL/OGR: vectors into one GeoPackage,
+rasters into one VRT mosaic.
+
+Runs in a worker thread: GDAL/OGR only, no QgsProject, no widgets. The merged file is
+written under a temporary name and renamed when complete, so a cancelled or failed merge
+never leaves a file that looks finished. A small JSON manifest next to it records the
+sources it was made from; when they have not changed, the merged file is reused.
+"""
+
+import json
+import os
+import re
+from typing import Callable, List, Optional, Sequence, Tuple
+
+from osgeo import gdal, ogr, osr
+
+from .i18n import tr
+from .layer_kinds import TILE_FIELD, LayerKind
+
+MANIFEST_VERSION = 1
+#: a mosaic larger than this (pixels on a side) gets overviews, so zoomed-out views stay fast
+OVERVIEW_THRESHOLD = 4096
+
+Sources = Sequence[Tuple[str, str]]  # (tile name, file path)
+
+
+class MergeCancelledError(Exception):
+    """The user cancelled while a kind was being merged."""
+
+
+class Ticker:
+    """Counts merged files for the progress callback and checks for cancellation."""
+
+    def __init__(self, total: int, is_cancelled: Optional[Callable[[], bool]] = None,
+                 on_progress: Optional[Callable[[float], None]] = None):
+        self.total = max(1, total)
+        self.done = 0
+        self._is_cancelled = is_cancelled
+        self._on_progress = on_progress
+
+    def cancelled(self) -> bool:
+        return bool(self._is_cancelled and self._is_cancelled())
+
+    def check(self) -> None:
+        if self.cancelled():
+            raise MergeCancelledError()
+
+    def advance(self, files: int = 1) -> None:
+        """One more file handled: report progress, then stop if the user cancelled."""
+        self.done += files
+        if self._on_progress:
+            self._on_progress(min(100.0, 100.0 * self.done / self.total))
+        self.check()
+
+
+def _gdal_call(function, *args, **kwargs):
+    """Call a GDAL function; None on failure whether or not GDAL raises exceptions."""
+    gdal.ErrorReset()
+    try:
+        return function(*args, **kwargs)
+    except RuntimeError:
+        return None
+
+
+def _last_error() -> str:
+    return gdal.GetLastErrorMsg() or tr("unreadable file")
+
+
+def _display(path: str, out_dir: str) -> str:
+    try:
+        return os.path.relpath(path, out_dir)
+    except ValueError:
+        return path
+
+
+# -- manifest: is the merged file up to date? ------------------------------------------
+
+def _signature(sources: Sources, out_dir: str) -> List[list]:
+    signature = []
+    for tile, path in sources:
+        try:
+            stat = os.stat(path)
+            signature.append([tile, _display(path, out_dir), stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            signature.append([tile, _display(path, out_dir), -1, 0])
+    return signature
+
+
+def manifest_path(target: str) -> str:
+    return target + ".json"
+
+
+def read_manifest(target: str, sources: Sources, out_dir: str) -> Optional[dict]:
+    """The manifest of ``target`` if it was made from exactly ``sources``, else None."""
+    if not os.path.isfile(target):
+        return None
+    try:
+        with open(manifest_path(target), encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if manifest.get("version") != MANIFEST_VERSION or manifest.get("sources") != _signature(sources, out_dir):
+        return None
+    return manifest
+
+
+def write_manifest(target: str, sources: Sources, out_dir: str, **facts) -> None:
+    manifest = dict(version=MANIFEST_VERSION, sources=_signature(sources, out_dir), **facts)
+    temporary = manifest_path(target) + ".part"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle)
+    os.replace(temporary, manifest_path(target))
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+def _publish(temporary: str, target: str) -> None:
+    """Move a finished file into place (replacing an older merge)."""
+    _remove(manifest_path(target))
+    os.replace(temporary, target)
+
+
+# -- vectors ---------------------------------------------------------------------------
+
+def _source_layer_name(dataset, kind: LayerKind) -> Optional[str]:
+    names = [dataset.GetLayerByIndex(i).GetName() for i in range(dataset.GetLayerCount())]
+    for name in names:
+        if name.lower() == kind.name:
+            return name
+    return names[0] if names else None
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
+                  notes: List[str], ticker: Ticker) -> Tuple[int, int]:
+    """Append every tile's ``kind`` layer into ONE GeoPackage layer named after the kind,
+    with a ``tile`` field. Returns (files merged, feature count)."""
+    temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.gpkg")
+    _remove(temporary)
+    previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
+    gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")  # a temporary file: no fsync
+    destination = None
+    merged = 0
+    try:
+        for tile, path in sources:
+            source = _gdal_call(gdal.OpenEx, path, gdal.OF_VECTOR | gdal.OF_READONLY)
+            layer_name = _source_layer_name(source, kind) if source is not None else None
+            if layer_name is None:
+                notes.append(tr("Skipped {}: {}", _display(path, out_dir), _last_error()))
+                ticker.advance()
+                continue
+            source_layer = source.GetLayerByName(layer_name)
+            source_srs = source_layer.GetSpatialRef()
+            if destination is None:
+                destination = _create_destination(temporary, kind, source_layer)
+                if destination is None:
+                    notes.append(tr("Could not write {}: {}", _display(target, out_dir), _last_error()))
+                    return 0, 0
+                target_srs = destination.GetLayerByName(kind.name).GetSpatialRef()
+            options = dict(accessMode="append", addFields=True, layerName=kind.name,
+                           layers=[layer_name], geometryType="PROMOTE_TO_MULTI")
+            if target_srs is not None and source_srs is not None and not source_srs.IsSame(target_srs):
+                options["dstSRS"] = target_srs
+            result = _gdal_call(gdal.VectorTranslate, destination, source,
+                                options=gdal.VectorTranslateOptions(**options))
+            source = None
+            if result is None:
+                notes.append(tr("Skipped {}: {}", _display(path, out_dir), _last_error()))
+            else:
+                # Names are constants of this module; the tile name is a quoted literal.
+                value = _sql_text(tile)
+                statement = f'UPDATE "{kind.name}" SET {TILE_FIELD} = {value} WHERE {TILE_FIELD} IS NULL'  # noqa: S608  # nosec B608
+                destination.ExecuteSQL(statement)
+                merged += 1
+            ticker.advance()
+        if destination is None:
+            return 0, 0
+        count = destination.GetLayerByName(kind.name).GetFeatureCount()
+        destination = None
+        _publish(temporary, target)
+        return merged, count
+    finally:
+        destination = None
+        gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
+        _remove(temporary)
+
+
+def _create_destination(path: str, kind: LayerKind, source_layer):
+    driver = gdal.GetDriverByName("GPKG")
+    dataset = _gdal_call(driver.Create, path, 0, 0, 0, gdal.GDT_Unknown)
+    if dataset is None:
+        return None
+    geometry_type = source_layer.GetGeomType()
+    if geometry_type != ogr.wkbUnknown and not ogr.GT_IsSubClassOf(geometry_type, ogr.wkbGeometryCollection):
+        geometry_type = ogr.GT_GetCollection(geometry_type)
+    srs = source_layer.GetSpatialRef()
+    layer = dataset.CreateLayer(kind.name, srs.Clone() if srs else None, geometry_type,
+                                ["SPATIAL_INDEX=YES", "FID=fid"])
+    if layer is None:
+        return None
+    field = ogr.FieldDefn(TILE_FIELD, ogr.OFTString)
+    layer.CreateField(field)
+    return dataset
+
+
+# -- rasters ---------------------------------------------------------------------------
+
+def _wkt(dataset) -> str:
+    return dataset.GetProjectionRef() or ""
+
+
+def _same_crs(first: str, other: str) -> bool:
+    if first == other:
+        return True
+    a, b = osr.SpatialReference(), osr.SpatialReference()
+    if a.ImportFromWkt(first) != 0 or b.ImportFromWkt(other) != 0:
+        return False
+    return bool(a.IsSame(b))
+
+
+def _relative_sources(vrt_path: str, out_dir: str) -> None:
+    """Rewrite the VRT's absolute source paths relative to it, so the folder can move."""
+    with open(vrt_path, encoding="utf-8") as handle:
+        text = handle.read()
+    folder = os.path.dirname(os.path.abspath(vrt_path))
+
+    def relative(match):
+        path = match.group(2)
+        if not os.path.isabs(path):
+            return match.group(0)
+        try:
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+        except ValueError:  # another drive
+            return match.group(0)
+        return f'<SourceFilename relativeToVRT="1"{match.group(1)}>{rel}</SourceFilename>'
+
+    text = re.sub(r'<SourceFilename relativeToVRT="0"([^>]*)>([^<]*)</SourceFilename>', relative, text)
+    with open(vrt_path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def merge_rasters(kind: LayerKind, sources: Sources, target: str, out_dir: str,
+                  notes: List[str], ticker: Ticker) -> Tuple[int, Optional[Tuple[float, float]]]:
+    """Mosaic every tile's raster of ``kind`` into ONE VRT (first CRS wins; a tile in
+    another CRS is left out with a note). Returns (files merged, (min, max) or None)."""
+    usable: List[str] = []
+    crs = None
+    for _tile, path in sources:
+        dataset = _gdal_call(gdal.Open, path, gdal.GA_ReadOnly)
+        if dataset is None or dataset.RasterCount == 0:
+            notes.append(tr("Skipped {}: {}", _display(path, out_dir), _last_error()))
+        elif crs is not None and not _same_crs(crs, _wkt(dataset)):
+            notes.append(tr("Skipped {}: its coordinate system differs from the other tiles.",
+                            _display(path, out_dir)))
+        else:
+            crs = crs if crs is not None else _wkt(dataset)
+            usable.append(os.path.abspath(path))
+        dataset = None
+        ticker.advance()
+    if not usable:
+        return 0, None
+    temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.vrt")
+    _remove(temporary)
+    try:
+        mosaic = _gdal_call(gdal.BuildVRT, temporary, usable)
+        if mosaic is None:
+            notes.append(tr("Could not write {}: {}", _display(target, out_dir), _last_error()))
+            return 0, None
+        mosaic = None  # written on close
+        _relative_sources(temporary, out_dir)
+        value_range = _value_range(temporary) if kind.stretch_to_data else None
+        _build_overviews(temporary, kind, ticker)
+        ticker.check()
+        _remove(target + ".ovr")
+        _publish(temporary, target)
+        if os.path.exists(temporary + ".ovr"):
+            os.replace(temporary + ".ovr", target + ".ovr")
+        return len(usable), value_range
+    finally:
+        _remove(temporary)
+        _remove(temporary + ".ovr")
+        _remove(temporary + ".aux.xml")
+
+
+def _value_range(vrt_path: str) -> Optional[Tuple[float, float]]:
+    dataset = _gdal_call(gdal.Open, vrt_path, gdal.GA_ReadOnly)
+    if dataset is None:
+        return None
+    values = _gdal_call(dataset.GetRasterBand(1).ComputeRasterMinMax, True)
+    return (float(values[0]), float(values[1])) if values else None
+
+
+def _build_overviews(vrt_path: str, kind: LayerKind, ticker: Ticker) -> None:
+    """External overviews (.ovr) for a large mosaic; cancellable."""
+    dataset = _gdal_call(gdal.Open, vrt_path, gdal.GA_ReadOnly)
+    if dataset is None:
+        return
+    size = max(dataset.RasterXSize, dataset.RasterYSize)
+    if size <= OVERVIEW_THRESHOLD:
+        return
+    levels = []
+    factor = 2
+    while size / factor >= 256:
+        levels.append(factor)
+        factor *= 2
+    resampling = "MODE" if kind.name == "clutter" else "AVERAGE"
+    _gdal_call(dataset.BuildOverviews, resampling, levels,
+               callback=lambda *_args: 0 if ticker.cancelled() else 1)
+    dataset = None
