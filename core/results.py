@@ -14,7 +14,7 @@ from osgeo import gdal
 
 from .i18n import tr
 from .layer_kinds import KINDS
-from .results_load import load_results, results_extent
+from .results_load import apply_kind_style, load_results, results_extent
 from .results_merge import (
     MergeCancelledError,
     Ticker,
@@ -27,8 +27,8 @@ from .results_model import MergedLayer, MergedResults, MergedTileset
 from .results_scan import MERGED_DIR, scan_output
 from .results_tiles import merge_tilesets
 
-__all__ = ["MergedLayer", "MergedResults", "MergedTileset", "load_results", "merge_outputs",
-           "results_extent"]
+__all__ = ["MergedLayer", "MergedResults", "MergedTileset", "apply_kind_style", "load_results",
+           "merge_outputs", "results_extent"]
 
 
 def _cancelled_error():

@@ -96,6 +96,23 @@ def _translate_clutter_legend(layer: QgsRasterLayer) -> None:
             renderer.setLabel(item.code, clutter_class_title(item.code))
 
 
+def apply_kind_style(layer: QgsMapLayer, kind_name: str, value_range=None,
+                     notes: Optional[List[str]] = None) -> bool:
+    """Style ``layer`` as the output kind ``kind_name`` (its ``.qml``, translated clutter
+    legend, terrain colours stretched over ``value_range``). False when it has no style."""
+    kind = kind_for(kind_name)
+    holder = MergedResults("", notes=notes if notes is not None else [])
+    if kind is None or not _apply_style(layer, kind.style_path, holder):
+        return False
+    layer.setCustomProperty(KIND_PROPERTY, kind.name)
+    if kind.name == "clutter":
+        _translate_clutter_legend(layer)
+    if kind.is_raster and kind.stretch_to_data:
+        _stretch(layer, value_range)
+    layer.triggerRepaint()
+    return True
+
+
 def _open_layer(item: MergedLayer, kind: LayerKind) -> QgsMapLayer:
     if item.is_raster:
         return QgsRasterLayer(item.path, kind.title, "gdal")
@@ -111,13 +128,8 @@ def _layers_for(item: MergedLayer, merged: MergedResults) -> List[QgsMapLayer]:
     if not layer.isValid():
         _note(merged, tr("{} could not be opened from {}.", kind.title, item.path))
         return []
-    _apply_style(layer, kind.style_path, merged)
-    layer.setCustomProperty(KIND_PROPERTY, kind.name)
-    if kind.name == "clutter":
-        _translate_clutter_legend(layer)
+    apply_kind_style(layer, kind.name, item.value_range, merged.notes)
     layers = [layer]
-    if kind.is_raster and kind.stretch_to_data:
-        _stretch(layer, item.value_range)
     if kind.hillshade_style:
         shade = QgsRasterLayer(item.path, hillshade_title(), "gdal")
         if shade.isValid() and _apply_style(shade, kind.hillshade_style_path, merged):

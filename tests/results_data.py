@@ -78,6 +78,14 @@ def _features(kind: str, index: int, columns: int, count: int, epsg: int):
 
 
 def _write_vector(path: str, driver: str, kind: str, features, epsg: int) -> None:
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # shapefiles shorten the long field name
+    try:
+        _write_features(path, driver, kind, features, epsg)
+    finally:
+        gdal.PopErrorHandler()
+
+
+def _write_features(path: str, driver: str, kind: str, features, epsg: int) -> None:
     ds = ogr.GetDriverByName(driver).CreateDataSource(path)
     geom_type = ogr.wkbLineString if kind == "road" else ogr.wkbPolygon
     layer = ds.CreateLayer(kind, _srs(epsg), geom_type)
