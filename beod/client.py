@@ -1,0 +1,523 @@
+"""The BEOD API client: one ``requests.Session``, typed results, auth, retries.
+
+- Every request has a timeout and the User-Agent ``beod-qgis/<version>``; proxies and
+  a CA bundle (``verify``) are injectable.
+- Auth: sign in with ``login``; the access token is refreshed shortly before it
+  expires and on a 401 (many simultaneous 401s cause one refresh). When the refresh
+  endpoint is missing (404) or refuses, the client signs in again through the
+  ``credentials`` callable.
+- Reads and polling retry with exponential backoff and jitter on connection errors,
+  5xx and 429 (honouring ``Retry-After``). Requests that create something are never
+  retried blindly: see :meth:`Client._create`.
+- A second session, :attr:`Client.storage`, fetches presigned storage URLs; it never
+  carries the API's bearer token.
+"""
+
+import email.utils
+import logging
+import random
+import threading
+import time
+from typing import Callable, List, Optional, Tuple
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from . import __version__
+from .endpoints import CONTINUATION_PARAM, DEFAULT_SCENARIO_TYPE, ENDPOINTS, path
+from .errors import (
+    AuthenticationError,
+    BeodError,
+    CancelledError,
+    ConflictError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+)
+from .models import Activity, Asset, Project, Scenario, ScenarioParams, Tokens, User
+from .redact import forget_secret, redact_url, register_secret
+
+LOG = logging.getLogger("beod")
+DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
+RETRY_STATUSES = (429, 500, 502, 503, 504)
+_JITTER = random.Random()  # noqa: S311  # nosec B311: jitter for retry delays, not cryptography
+
+
+def default_user_agent() -> str:
+    return f"beod-qgis/{__version__}"
+
+
+class StorageAuthGuard(requests.auth.AuthBase):
+    """Auth of the storage session: removes any ``Authorization`` header.
+
+    Setting an auth object also stops requests from adding credentials found in
+    ``~/.netrc``: a presigned URL must reach the storage host without credentials.
+    """
+
+    def __call__(self, request):
+        request.headers.pop("Authorization", None)
+        return request
+
+
+def parse_retry_after(value, default: float) -> float:
+    """Seconds to wait from a ``Retry-After`` header (seconds or an HTTP date)."""
+    if not value:
+        return default
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+        return max(0.0, when.timestamp() - time.time())
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return default
+
+
+def backoff_delay(attempt: int, base: float = 0.5, cap: float = 30.0) -> float:
+    """Exponential backoff with jitter: about ``base * 2**attempt``, at most ``cap``."""
+    delay = min(cap, base * (2 ** attempt))
+    return delay * (0.5 + _JITTER.random() / 2)
+
+
+def sleep_unless_cancelled(seconds: float, is_cancelled: Optional[Callable[[], bool]] = None) -> None:
+    """Sleep ``seconds``, checking ``is_cancelled`` every 0.1 s (raises :class:`CancelledError`)."""
+    end = time.monotonic() + max(0.0, seconds)
+    while True:
+        if is_cancelled is not None and is_cancelled():
+            raise CancelledError()
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        time.sleep(min(0.1, left))
+
+
+def _never_sent(exc) -> bool:
+    """Whether a requests exception certainly happened before the request was sent."""
+    if isinstance(exc, requests.ConnectTimeout):
+        return True
+    text = repr(exc)
+    return isinstance(exc, requests.ConnectionError) and (
+        "NewConnectionError" in text or "Connection refused" in text or "Name or service" in text)
+
+
+def _json_or_none(response):
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def error_from_response(response, action: str = "") -> BeodError:
+    """The :class:`BeodError` matching an HTTP error ``response``."""
+    status = response.status_code
+    body = _json_or_none(response)
+    if isinstance(body, dict):
+        details = next((body[k] for k in ("details", "detail", "message", "error") if body.get(k)), body)
+    elif body is not None:
+        details = body
+    else:
+        details = (response.text or "")[:300].strip()
+    prefix = f"{action}: " if action else ""
+    text = str(details).lower()
+    if status == 402 or (status in (400, 403, 409, 422) and "credit" in text):
+        return InsufficientCreditsError(status=status, details=details)
+    if status == 401:
+        return AuthenticationError(
+            prefix + "the server did not accept the sign-in; sign in again.", status=status)
+    if status == 403:
+        return PermissionDeniedError(prefix + "this account is not allowed to do that.", status=status,
+                                     details=details)
+    if status == 404:
+        return NotFoundError(prefix + "not found on the server; check the ids.", status=status,
+                             details=details)
+    if status == 409:
+        return ConflictError(prefix + "conflict with what exists on the server.", status=status,
+                             details=details)
+    if 400 <= status < 500 and status != 429:
+        return InvalidRequestError(prefix + "the server refused the request.", status=status,
+                                   details=details)
+    if status == 429:
+        return RateLimitedError(prefix + "the server is busy (too many requests); try again later.",
+                                status=status)
+    return ServerError(f"{prefix}the server answered {status}; try again later.", status=status,
+                       details=details if status < 500 else None)
+
+
+def _items(body, *keys) -> list:
+    """The list in a list response: the body itself or its first list value."""
+    if isinstance(body, list):
+        return body
+    if isinstance(body, dict):
+        for key in keys:
+            if isinstance(body.get(key), list):
+                return body[key]
+        for value in body.values():
+            if isinstance(value, list):
+                return value
+    return []
+
+
+class Client:
+    """A client of the BEOD API at ``server_url``.
+
+    ``credentials`` is a callable returning ``(email, password)``, used to sign in and to
+    sign in again when a token can no longer be refreshed. ``retries`` bounds the retries
+    of a read; ``backoff`` is the first retry delay (seconds).
+    """
+
+    def __init__(self, server_url: str = DEFAULT_SERVER, *, timeout: float = 30.0, proxies=None,
+                 verify=True, credentials: Optional[Callable[[], Tuple[str, str]]] = None,
+                 user_agent: Optional[str] = None, retries: int = 5, backoff: float = 0.5,
+                 max_backoff: float = 30.0, pool_size: int = 16, refresh_margin: float = 60.0):
+        self.server_url = (server_url or DEFAULT_SERVER).rstrip("/")
+        self.timeout = float(timeout)
+        self.retries = int(retries)
+        self.backoff = float(backoff)
+        self.max_backoff = float(max_backoff)
+        self.refresh_margin = float(refresh_margin)
+        self.user_agent = user_agent or default_user_agent()
+        self._credentials = credentials
+        self._lock = threading.RLock()
+        self._tokens: Optional[Tokens] = None
+        self._generation = 0
+        self._email: Optional[str] = None
+        self.user: Optional[User] = None
+        self.refresh_supported: Optional[bool] = None
+        self.session = self._new_session(proxies, verify, pool_size)
+        self.storage = self._new_session(proxies, verify, pool_size)
+        self.storage.auth = StorageAuthGuard()
+
+    def _new_session(self, proxies, verify, pool_size) -> requests.Session:
+        session = requests.Session()
+        adapter = HTTPAdapter(pool_connections=4, pool_maxsize=max(1, int(pool_size)), max_retries=0)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        session.headers["User-Agent"] = self.user_agent
+        if proxies:
+            session.proxies.update(proxies)
+        session.verify = verify
+        return session
+
+    def __repr__(self):
+        return f"Client({self.server_url!r}, signed_in={self.is_signed_in})"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self) -> None:
+        """Close both sessions and forget the tokens."""
+        with self._lock:
+            self._set_tokens(None)
+        self.session.close()
+        self.storage.close()
+
+    @property
+    def is_signed_in(self) -> bool:
+        return self._tokens is not None
+
+    # -- auth ------------------------------------------------------------------------
+    def _set_tokens(self, tokens: Optional[Tokens]) -> None:
+        old = self._tokens
+        if old is not None:
+            forget_secret(old.access_token)
+            forget_secret(old.refresh_token)
+        if tokens is not None:
+            register_secret(tokens.access_token)
+            register_secret(tokens.refresh_token)
+        self._tokens = tokens
+        self._generation += 1
+
+    def _sign_in(self, email: str, password: str) -> None:
+        register_secret(password)
+        response = self._send("POST", path("login"), json={"email": email, "password": password},
+                              auth=False, expected=ENDPOINTS["login"].expected, retry=True,
+                              action="Sign-in", raise_for_status=False)
+        if response.status_code != 200:
+            if response.status_code >= 500:
+                raise error_from_response(response, "Sign-in")
+            raise AuthenticationError(status=response.status_code)
+        body = _json_or_none(response)
+        if not isinstance(body, dict) or not body.get("access_token"):
+            raise AuthenticationError("Sign-in failed: the server's answer has no token.")
+        with self._lock:
+            self._set_tokens(Tokens.from_dict(body))
+            self._email = email
+
+    def login(self, email: Optional[str] = None, password: Optional[str] = None) -> User:
+        """Sign in (with the given account, else through ``credentials``) and return the user."""
+        explicit = email is not None and password is not None
+        if not explicit:
+            if self._credentials is None:
+                raise AuthenticationError("No account: give an email and a password.")
+            email, password = self._credentials()
+        if not email or not password:
+            raise AuthenticationError("No account: give an email and a password.")
+        if explicit:
+            pair = (email, password)
+            self._credentials = lambda: pair
+        self._sign_in(email, password)
+        user = self.me()
+        if not user.email:
+            user.email = email
+        self.user = user
+        return user
+
+    def _sign_in_again(self) -> None:
+        if self._credentials is None:
+            raise AuthenticationError("The session expired and no account is known to sign in again.")
+        email, password = self._credentials()
+        self._sign_in(email, password)
+
+    def _refresh(self, generation: int) -> None:
+        """Renew the access token unless another thread already did (``generation`` changed)."""
+        with self._lock:
+            if generation != self._generation and self._tokens is not None:
+                return
+            tokens = self._tokens
+            if tokens is None or not tokens.refresh_token or self.refresh_supported is False:
+                self._sign_in_again()
+                return
+            response = self._send("POST", path("refresh"), json={"refresh_token": tokens.refresh_token},
+                                  auth=False, expected=(200,), retry=True, action="Token refresh",
+                                  raise_for_status=False)
+            body = _json_or_none(response) if response.status_code == 200 else None
+            if isinstance(body, dict) and body.get("access_token"):
+                self.refresh_supported = True
+                if not body.get("refresh_token"):
+                    body = dict(body, refresh_token=tokens.refresh_token)
+                self._set_tokens(Tokens.from_dict(body))
+                return
+            if response.status_code in (404, 405, 501):
+                self.refresh_supported = False
+            LOG.info("Token refresh answered %s; signing in again.", response.status_code)
+            self._sign_in_again()
+
+    def _auth_header(self) -> Tuple[dict, int]:
+        with self._lock:
+            if self._tokens is None:
+                self._sign_in_again()
+            elif self._tokens.expires_within(min(self.refresh_margin, self._tokens.expires_in / 10)):
+                self._refresh(self._generation)
+            tokens = self._tokens
+            return {"Authorization": f"{tokens.token_type or 'Bearer'} {tokens.access_token}"}, \
+                self._generation
+
+    # -- transport -------------------------------------------------------------------
+    def _url(self, api_path: str) -> str:
+        return self.server_url + api_path
+
+    def _send(self, method: str, api_path: str, *, json=None, params=None, auth: bool = True,
+              expected=(200,), retry: bool = True, action: str = "", raise_for_status: bool = True,
+              is_cancelled=None, safe_retry_statuses=RETRY_STATUSES):
+        """One API call with auth renewal and (when ``retry``) retries; returns the response.
+
+        ``retry=False`` (creating calls) still retries what certainly did not reach the
+        server's logic: a refused connection, a 401 (renewed once) and a 429.
+        """
+        url = self._url(api_path)
+        attempt = 0
+        renewed = False
+        while True:
+            if is_cancelled is not None and is_cancelled():
+                raise CancelledError()
+            headers, generation = self._auth_header() if auth else ({}, 0)
+            try:
+                response = self.session.request(method, url, json=json, params=params, headers=headers,
+                                                timeout=self.timeout)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                connect_failed = _never_sent(exc)
+                if (retry or connect_failed) and attempt < self.retries:
+                    delay = backoff_delay(attempt, self.backoff, self.max_backoff)
+                    LOG.info("%s %s: %s; retrying in %.1f s", method, redact_url(url),
+                             type(exc).__name__, delay)
+                    attempt += 1
+                    sleep_unless_cancelled(delay, is_cancelled)
+                    continue
+                raise NetworkError(f"{action or 'Request'} failed: could not reach {self.server_url} "
+                                   f"({type(exc).__name__}). Check the network, the proxy and the "
+                                   "server address.") from None
+            status = response.status_code
+            if status == 401 and auth and not renewed:
+                renewed = True
+                response.close()
+                self._refresh(generation)
+                continue
+            if status in RETRY_STATUSES and attempt < self.retries and (
+                    retry or status in safe_retry_statuses):
+                delay = backoff_delay(attempt, self.backoff, self.max_backoff)
+                delay = min(self.max_backoff, parse_retry_after(response.headers.get("Retry-After"), delay))
+                LOG.info("%s %s answered %s; retrying in %.1f s", method, redact_url(url), status, delay)
+                response.close()
+                attempt += 1
+                sleep_unless_cancelled(delay, is_cancelled)
+                continue
+            if status in expected or not raise_for_status:
+                return response
+            raise error_from_response(response, action)
+
+    def _get_json(self, name: str, action: str, *, params=None, is_cancelled=None, **values):
+        response = self._send("GET", path(name, **values), params=params, action=action,
+                              expected=ENDPOINTS[name].expected, is_cancelled=is_cancelled)
+        body = _json_or_none(response)
+        if body is None:
+            raise ServerError(f"{action}: the server's answer is not JSON.")
+        return body
+
+    # -- creating calls -------------------------------------------------------------
+    def _create(self, name: str, body: dict, action: str, find_existing: Callable[[], Optional[dict]],
+                **values) -> dict:
+        """POST ``body`` to endpoint ``name`` without ever creating the same thing twice.
+
+        The request is sent once. Retried only when the server certainly did not act
+        on it (connection refused, 401 then renewed, 429). After an ambiguous failure (a
+        connection lost after sending, a 5xx), ``find_existing()`` looks on the server
+        (by listing) for what the request may have created: found, it is returned; not
+        found, the request is sent again (at most ``self.retries`` times). When listing
+        is impossible, the error is raised rather than risking a duplicate (and a
+        second charge of credits).
+        """
+        api_path = path(name, **values)
+        attempt = 0
+        while True:
+            try:
+                response = self._send("POST", api_path, json=body, expected=ENDPOINTS[name].expected,
+                                      retry=False, action=action, raise_for_status=False,
+                                      safe_retry_statuses=(429,))
+            except NetworkError as exc:
+                failure = exc
+            else:
+                if response.status_code in ENDPOINTS[name].expected:
+                    created = _json_or_none(response)
+                    if not isinstance(created, dict):
+                        raise ServerError(f"{action}: the server's answer is not JSON.")
+                    return created
+                if response.status_code < 500:
+                    raise error_from_response(response, action)
+                failure = error_from_response(response, action)
+            LOG.info("%s: %s; checking whether it was created anyway", action, type(failure).__name__)
+            try:
+                existing = find_existing()
+            except BeodError as exc:
+                raise type(failure)(f"{failure.message} It may have been created: check the server "
+                                    "before trying again.", status=failure.status) from exc
+            if existing is not None:
+                LOG.info("%s: found on the server, not created again", action)
+                return existing
+            if attempt >= self.retries:
+                raise failure
+            sleep_unless_cancelled(backoff_delay(attempt, self.backoff, self.max_backoff))
+            attempt += 1
+
+    def create_project(self, name: str) -> int:
+        """Create a project named ``name``; its id."""
+        try:
+            before = {p.id for p in self.list_projects()}
+        except BeodError:
+            before = None
+
+        def find_existing():
+            if before is None:
+                raise NotFoundError("Projects cannot be listed.")
+            new = [p for p in self.list_projects() if p.id not in before and p.name == name]
+            return {"project_id": new[-1].id} if len(new) == 1 else None
+
+        created = self._create("create_project", {"name": name}, "Creating the project", find_existing)
+        return int(created.get("project_id", created.get("id")))
+
+    def create_aoi(self, pid, wkt: str) -> int:
+        """Attach the AOI (a WKT POLYGON in lon/lat) to project ``pid``; the asset id."""
+
+        def find_existing():
+            aois = [a for a in self.list_assets(pid) if a.is_aoi]
+            return {"asset_id": aois[0].id} if aois else None
+
+        created = self._create("create_aoi", {"geometry": wkt}, "Sending the area of interest",
+                               find_existing, project_id=pid)
+        return int(created.get("asset_id", created.get("id")))
+
+    def create_scenario(self, pid, params: ScenarioParams,
+                        scenario_type: str = DEFAULT_SCENARIO_TYPE) -> Tuple[int, int]:
+        """Start a scenario in project ``pid``; ``(scenario_id, activity_id)``."""
+        if isinstance(params, dict):
+            params = ScenarioParams.from_dict(params)
+        body = params.to_body()
+        try:
+            before = {s.id for s in self.list_scenarios(pid)}
+        except BeodError:
+            before = None
+
+        def find_existing():
+            if before is None:
+                raise NotFoundError("Scenarios cannot be listed.")
+            new = [s for s in self.list_scenarios(pid) if s.id not in before]
+            if len(new) != 1:
+                return None
+            scenario = new[0]
+            activity_id = scenario.activity_id
+            if activity_id is None:
+                matches = [a for a in self.list_activities(pid) if a.scenario_id == scenario.id]
+                activity_id = matches[-1].id if matches else None
+            if activity_id is None:
+                return None
+            return {"scenario_id": scenario.id, "activity_id": activity_id}
+
+        created = self._create("create_scenario", body, "Starting the scenario", find_existing,
+                               project_id=pid, scenario_type=scenario_type)
+        return int(created["scenario_id"]), int(created["activity_id"])
+
+    # -- reads -----------------------------------------------------------------------
+    def me(self) -> User:
+        """The signed-in user (id and credits)."""
+        user = User.from_dict(self._get_json("me", "Reading the account"))
+        if not user.email:
+            user.email = self._email
+        return user
+
+    def list_projects(self) -> List[Project]:
+        body = self._get_json("list_projects", "Listing the projects")
+        return [Project.from_dict(item) for item in _items(body, "projects", "items")]
+
+    def get_project(self, pid) -> Project:
+        return Project.from_dict(self._get_json("get_project", "Reading the project", project_id=pid))
+
+    def list_assets(self, pid) -> List[Asset]:
+        body = self._get_json("list_assets", "Listing the assets", project_id=pid)
+        if isinstance(body, dict) and not _items(body, "assets", "items") and body.get("aoi"):
+            body = [dict(body["aoi"], type="aoi")] if isinstance(body["aoi"], dict) else []
+        return [Asset.from_dict(item) for item in _items(body, "assets", "items")]
+
+    def list_scenarios(self, pid) -> List[Scenario]:
+        body = self._get_json("list_scenarios", "Listing the scenarios", project_id=pid)
+        return [Scenario.from_dict(dict({"project_id": pid}, **item))
+                for item in _items(body, "scenarios", "items")]
+
+    def get_scenario(self, pid, sid) -> Scenario:
+        body = self._get_json("get_scenario", "Reading the scenario", project_id=pid, scenario_id=sid)
+        return Scenario.from_dict(dict({"project_id": pid}, **body))
+
+    def list_activities(self, pid) -> List[Activity]:
+        body = self._get_json("list_activities", "Listing the activities", project_id=pid)
+        return [Activity.from_dict(item) for item in _items(body, "activities", "items")]
+
+    def get_activity(self, pid, aid, *, is_cancelled=None) -> Activity:
+        body = self._get_json("get_activity", "Reading the activity", project_id=pid, activity_id=aid,
+                              is_cancelled=is_cancelled)
+        return Activity.from_dict(body)
+
+    def download_urls(self, pid, sid, continuation_token: Optional[str] = None, *,
+                      is_cancelled=None) -> dict:
+        """One page of the download listing (``{"<sid>.zip": url}`` or the nested tree)."""
+        params = {CONTINUATION_PARAM: continuation_token} if continuation_token else None
+        body = self._get_json("download_urls", "Listing the result files", params=params,
+                              project_id=pid, scenario_id=sid, is_cancelled=is_cancelled)
+        if not isinstance(body, dict):
+            raise ServerError("Listing the result files: unexpected answer from the server.")
+        return body

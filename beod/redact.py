@@ -1,0 +1,60 @@
+"""Keep secrets out of messages, logs and reprs.
+
+``redact(text)`` removes what must never be shown: the query string of any URL (a
+presigned URL's signature lives there), bearer tokens, JSON/form fields named like
+secrets, and every value registered with :func:`register_secret` (the password and
+tokens the client handles).
+"""
+
+import re
+import threading
+
+REDACTED = "***"
+
+_URL_QUERY = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#\"'<>]*)\?[^\s\"'<>]*")
+_BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
+_SECRET_FIELDS = re.compile(
+    r"(?i)([\"']?(?:access_token|refresh_token|id_token|token|password|passwd|secret|signature"
+    r"|x-amz-signature|x-amz-credential|x-amz-security-token|continuation_token)[\"']?\s*[:=]\s*)"
+    r"(\"[^\"]*\"|'[^']*'|[^\s,&;}\]]+)")
+
+_lock = threading.Lock()
+_secrets = set()
+
+
+def register_secret(value) -> None:
+    """Remember ``value`` (a password or token) so :func:`redact` hides it anywhere."""
+    if isinstance(value, str) and len(value) >= 4:
+        with _lock:
+            _secrets.add(value)
+
+
+def forget_secret(value) -> None:
+    """Stop hiding ``value`` (it is no longer in use)."""
+    with _lock:
+        _secrets.discard(value)
+
+
+def redact(text) -> str:
+    """``text`` as a string with URL query strings, tokens and known secrets replaced."""
+    if text is None:
+        return ""
+    text = str(text)
+    with _lock:
+        known = sorted(_secrets, key=len, reverse=True)
+    for secret in known:
+        if secret in text:
+            text = text.replace(secret, REDACTED)
+    text = _URL_QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)
+    text = _BEARER.sub(lambda m: m.group(1) + " " + REDACTED, text)
+    text = _SECRET_FIELDS.sub(lambda m: m.group(1) + REDACTED, text)
+    return text
+
+
+def redact_url(url) -> str:
+    """``url`` without its query string (the part a presigned URL keeps its signature in)."""
+    url = "" if url is None else str(url)
+    base = url.split("#", 1)[0]
+    if "?" in base:
+        return base.split("?", 1)[0] + "?" + REDACTED
+    return base
