@@ -1,0 +1,97 @@
+"""The emulator's own extraction output (the files the service would send), merged,
+loaded and drawn: the styles fit what the service produces."""
+
+import json
+import os
+
+import pytest
+from beod_qgis.core.layer_kinds import CLUTTER_CLASSES, CLUTTER_NODATA
+from beod_qgis.core.results import load_results, merge_outputs, results_extent
+from osgeo import gdal, ogr
+from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsVectorLayer
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QColor
+
+TUTORIAL_AOI = (
+    "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
+    "6.94656582220611 43.611370079773, 6.95060918882712 43.6056268939605, "
+    "6.95587640971274 43.605649329347, 6.95759600241363 43.6079825638504, "
+    "6.95877338119982 43.6099231178373, 6.95855649563394 43.6117963099847, "
+    "6.9526850935291 43.6127384923652))"
+)
+
+
+def _generate(root, epsg=3857):
+    from tests.emulator import geodata
+    from tests.emulator.aoi_check import parse_aoi
+
+    return geodata.generate(str(root), TUTORIAL_AOI, parse_aoi(TUTORIAL_AOI), epsg,
+                            ("shapefile", "geopackage"), ("geotiff",), ("3d_tiles",))
+
+
+def _count(path, layer):
+    dataset = ogr.Open(str(path))
+    return dataset.GetLayerByName(layer).GetFeatureCount()
+
+
+@pytest.mark.parametrize("epsg", [3857, 4326])
+def test_emulator_output_is_merged_loaded_and_styled(qgis_new_project, tmp_path, epsg):
+    tiles = _generate(tmp_path, epsg)
+    assert len(tiles) > 1
+
+    merged = merge_outputs(str(tmp_path))
+    layers = load_results(merged, "Tutorial AOI", project=qgis_new_project)
+
+    expected = {kind: sum(_count(tmp_path / tile / "EXPORT" / kind / "geopackage" / f"{kind}.gpkg", kind)
+                          for tile in tiles) for kind in ("building", "tree", "road")}
+    counts = {layer.customProperty("beod/kind"): layer.featureCount()
+              for layer in layers if isinstance(layer, QgsVectorLayer)}
+    assert counts == expected and expected["building"] > 0
+    assert {item.kind for item in merged.layers} == {"building", "tree", "road", "clutter", "dtm"}
+    assert [note for note in merged.notes if "3D Tiles" not in note] == []
+
+    heights = [feature["height"] for feature in layers[0].getFeatures()]
+    ranges = layers[0].renderer().ranges()
+    assert all(ranges[0].lowerValue() <= h <= ranges[-1].upperValue() for h in heights)
+
+    mosaic = gdal.Open(merged.layer("clutter").path)
+    histogram = mosaic.GetRasterBand(1).GetHistogram(-0.5, 255.5, 256, include_out_of_range=False,
+                                                     approx_ok=False)
+    present = {value for value, count in enumerate(histogram) if count and value != CLUTTER_NODATA}
+    assert present and present <= {item.code for item in CLUTTER_CLASSES}  # every class has a legend
+
+    low, high = merged.layer("dtm").value_range
+    assert 50 < low < high < 300
+
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(layers[0].crs())
+    settings.setExtent(results_extent(layers, qgis_new_project))
+    settings.setOutputSize(QSize(600, 600))
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    image.save(str(tmp_path / f"emulator_{epsg}.png"))
+    assert len({image.pixel(x, y) for x in range(0, 600, 6) for y in range(0, 600, 6)}) > 100
+
+
+def test_emulator_3d_tiles_get_one_root_over_the_tiles(tmp_path):
+    tiles = _generate(tmp_path)
+
+    merged = merge_outputs(str(tmp_path))
+
+    building = next(tileset for tileset in merged.tilesets if tileset.kind == "building")
+    assert building.source_count == len(tiles)
+    with open(building.path, encoding="utf-8") as handle:
+        root = json.load(handle)["root"]
+    cx, cy, cz, radius = root["boundingVolume"]["sphere"]
+    assert 6.3e6 < (cx * cx + cy * cy + cz * cz) ** 0.5 < 6.4e6  # on the Earth's surface
+    assert 300 < radius < 5000  # a few hundred metres: the AOI, not the planet
+    for child in root["children"]:
+        target = os.path.join(os.path.dirname(building.path), child["content"]["uri"])
+        assert os.path.isfile(target)
+        *centre, child_radius = child["boundingVolume"]["sphere"]
+        distance = sum((a - b) ** 2 for a, b in zip(centre, (cx, cy, cz))) ** 0.5
+        assert distance + child_radius <= radius + 1e-6
