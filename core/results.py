@@ -91,18 +91,24 @@ def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker) -> Optional[M
     manifest = read_manifest(target, sources, out_dir)
     if manifest is not None:
         ticker.advance(len(sources))
+        notes.extend(note for note in manifest.get("notes") or [] if note not in notes)
         value_range = manifest.get("value_range")
         return MergedLayer(kind.name, target, kind.name, kind.is_raster, manifest.get("source_count", 0),
                            manifest.get("feature_count"), tuple(value_range) if value_range else None,
                            reused=True)
+    first_note = len(notes)
     if kind.is_raster:
-        merged, value_range = merge_rasters(kind, sources, target, out_dir, notes, ticker)
+        path, merged, value_range = merge_rasters(kind, sources, target, out_dir, notes, ticker)
         count = None
     else:
-        merged, count = merge_vectors(kind, sources, target, out_dir, notes, ticker)
+        path, merged, count = merge_vectors(kind, sources, target, out_dir, notes, ticker)
         value_range = None
     if not merged:
         return None
-    write_manifest(target, sources, out_dir, source_count=merged, feature_count=count,
-                   value_range=list(value_range) if value_range else None)
-    return MergedLayer(kind.name, target, kind.name, kind.is_raster, merged, count, value_range)
+    if path == target:
+        write_manifest(target, sources, out_dir, source_count=merged, feature_count=count,
+                       value_range=list(value_range) if value_range else None, notes=notes[first_note:])
+    else:
+        notes.append(tr("{} could not be replaced (is it open in another program?); the new merge "
+                        "is {}.", target, path))
+    return MergedLayer(kind.name, path, kind.name, kind.is_raster, merged, count, value_range)

@@ -119,10 +119,27 @@ def _remove(path: str) -> None:
         pass
 
 
-def _publish(temporary: str, target: str) -> None:
-    """Move a finished file into place (replacing an older merge)."""
+def _publish(temporary: str, target: str) -> str:
+    """Move a finished file into place, replacing an older merge; returns where it went.
+
+    Where the older file cannot be replaced (Windows keeps files open in QGIS locked),
+    the new one goes next to it under a numbered name.
+    """
     _remove(manifest_path(target))
-    os.replace(temporary, target)
+    try:
+        os.replace(temporary, target)
+        return target
+    except OSError:
+        stem, extension = os.path.splitext(target)
+        for number in range(2, 100):
+            candidate = f"{stem}-{number}{extension}"
+            try:
+                if not os.path.exists(candidate):
+                    os.replace(temporary, candidate)
+                    return candidate
+            except OSError:
+                continue
+        raise
 
 
 # -- vectors ---------------------------------------------------------------------------
@@ -140,9 +157,9 @@ def _sql_text(value: str) -> str:
 
 
 def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
-                  notes: List[str], ticker: Ticker) -> Tuple[int, int]:
+                  notes: List[str], ticker: Ticker) -> Tuple[str, int, int]:
     """Append every tile's ``kind`` layer into ONE GeoPackage layer named after the kind,
-    with a ``tile`` field. Returns (files merged, feature count)."""
+    with a ``tile`` field. Returns (path written, files merged, feature count)."""
     temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.gpkg")
     _remove(temporary)
     previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
@@ -163,7 +180,7 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
                 destination = _create_destination(temporary, kind, source_layer)
                 if destination is None:
                     notes.append(tr("Could not write {}: {}", _display(target, out_dir), _last_error()))
-                    return 0, 0
+                    return target, 0, 0
                 target_srs = destination.GetLayerByName(kind.name).GetSpatialRef()
             options = dict(accessMode="append", addFields=True, layerName=kind.name,
                            layers=[layer_name], geometryType="PROMOTE_TO_MULTI")
@@ -182,11 +199,10 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
                 merged += 1
             ticker.advance()
         if destination is None:
-            return 0, 0
+            return target, 0, 0
         count = destination.GetLayerByName(kind.name).GetFeatureCount()
         destination = None
-        _publish(temporary, target)
-        return merged, count
+        return _publish(temporary, target), merged, count
     finally:
         destination = None
         gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
@@ -248,9 +264,10 @@ def _relative_sources(vrt_path: str, out_dir: str) -> None:
 
 
 def merge_rasters(kind: LayerKind, sources: Sources, target: str, out_dir: str,
-                  notes: List[str], ticker: Ticker) -> Tuple[int, Optional[Tuple[float, float]]]:
+                  notes: List[str], ticker: Ticker) -> Tuple[str, int, Optional[Tuple[float, float]]]:
     """Mosaic every tile's raster of ``kind`` into ONE VRT (first CRS wins; a tile in
-    another CRS is left out with a note). Returns (files merged, (min, max) or None)."""
+    another CRS is left out with a note). Returns (path written, files merged,
+    (min, max) or None)."""
     usable: List[str] = []
     crs = None
     for _tile, path in sources:
@@ -266,28 +283,32 @@ def merge_rasters(kind: LayerKind, sources: Sources, target: str, out_dir: str,
         dataset = None
         ticker.advance()
     if not usable:
-        return 0, None
+        return target, 0, None
     temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.vrt")
     _remove(temporary)
     try:
         mosaic = _gdal_call(gdal.BuildVRT, temporary, usable)
         if mosaic is None:
             notes.append(tr("Could not write {}: {}", _display(target, out_dir), _last_error()))
-            return 0, None
+            return target, 0, None
         mosaic = None  # written on close
         _relative_sources(temporary, out_dir)
         value_range = _value_range(temporary) if kind.stretch_to_data else None
         _build_overviews(temporary, kind, ticker)
         ticker.check()
         _remove(target + ".ovr")
-        _publish(temporary, target)
-        if os.path.exists(temporary + ".ovr"):
-            os.replace(temporary + ".ovr", target + ".ovr")
-        return len(usable), value_range
+        overviews = os.path.exists(temporary + ".ovr")
+        if overviews:
+            os.replace(temporary + ".ovr", temporary + ".ovr.tmp")
+        published = _publish(temporary, target)
+        if overviews:
+            os.replace(temporary + ".ovr.tmp", published + ".ovr")
+        return published, len(usable), value_range
     finally:
         _remove(temporary)
         _remove(temporary + ".ovr")
         _remove(temporary + ".aux.xml")
+        _remove(temporary + ".ovr.tmp")
 
 
 def _value_range(vrt_path: str) -> Optional[Tuple[float, float]]:

@@ -180,3 +180,18 @@ def test_results_in_wgs84_load_too(qgis_new_project, tmp_path):
     assert layers[0].featureCount() == built.counts["building"]
     image, _settings = _render(layers, results_extent(layers[:1], qgis_new_project), size=200)
     assert len({image.pixel(x, y) for x in range(0, 200, 5) for y in range(0, 200, 5)}) > 10
+
+
+def test_reloading_after_more_tiles_arrived_shows_the_new_features(qgis_new_project, output):
+    import shutil
+
+    built, merged = output
+    first = load_results(merged, JOB, project=qgis_new_project)
+    assert first[0].featureCount() == built.counts["building"]
+    shutil.copytree(f"{built.out_dir}/3", f"{built.out_dir}/4")  # one more tile downloaded
+
+    layers = load_results(merge_outputs(built.out_dir), JOB, project=qgis_new_project)
+
+    assert layers[0].featureCount() == built.counts["building"] // 4 * 5
+    assert len(list(layers[0].getFeatures())) == built.counts["building"] // 4 * 5
+    assert _group_names(qgis_new_project) == [JOB]

@@ -216,3 +216,32 @@ def test_three_hundred_tiles_merge_quickly(tmp_path):
     assert merged.layer("building").feature_count == built.counts["building"]
     assert merged.layer("dtm").source_count == 300
     assert {tileset.source_count for tileset in merged.tilesets} == {300}
+
+
+def test_tiles_in_another_crs_are_reprojected_or_named_in_a_note(tmp_path):
+    built = build_output(str(tmp_path / "a"), tiles=2, three_d=False)
+    build_output(str(tmp_path / "b"), tiles=2, epsg=4326, three_d=False)
+    shutil.move(str(tmp_path / "a"), str(tmp_path / "job"))
+    shutil.move(str(tmp_path / "b" / "1"), str(tmp_path / "job" / "7"))
+
+    merged = merge_outputs(str(tmp_path / "job"))
+
+    per_tile = built.counts["building"] // 2
+    assert merged.layer("building").feature_count == 3 * per_tile
+    _dataset, layer = _open_layer(merged.layer("building").path, "building")
+    assert layer.GetSpatialRef().GetAuthorityCode(None) == "3857"
+    xmin, xmax, ymin, ymax = layer.GetExtent()
+    assert 7.7e5 < xmin < xmax < 7.8e5 and 5.4e6 < ymin < ymax < 5.42e6  # all in metres
+    assert merged.layer("dtm").source_count == 2
+    assert any("coordinate system differs" in note and "7" in note for note in merged.notes)
+
+
+def test_a_merged_file_that_cannot_be_replaced_is_written_beside_it(tmp_path):
+    built = build_output(str(tmp_path), tiles=2, raster=False, three_d=False)
+    (tmp_path / "merged" / "building.gpkg").mkdir(parents=True)  # stands for a file locked by Windows
+
+    merged = merge_outputs(str(tmp_path))
+
+    assert merged.layer("building").path == str(tmp_path / "merged" / "building-2.gpkg")
+    assert merged.layer("building").feature_count == built.counts["building"]
+    assert any("could not be replaced" in note for note in merged.notes)
