@@ -207,16 +207,20 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
 
 
 def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = None) -> QgsRectangle:
-    """The extent of ``layers`` in the project's CRS (empty when none has one)."""
+    """The extent of ``layers`` in the project's CRS (empty when none has one).
+
+    A project without a CRS yet gets the extent in the CRS of the first layer.
+    """
     project = project or QgsProject.instance()
+    layers = [layer for layer in layers
+              if layer is not None and layer.isValid() and not layer.extent().isEmpty()]
+    target = project.crs() if project.crs().isValid() else (layers[0].crs() if layers else project.crs())
     extent = QgsRectangle()
     extent.setMinimal()
     for layer in layers:
-        if layer is None or not layer.isValid() or layer.extent().isEmpty():
-            continue
         layer_extent = layer.extent()
-        if layer.crs().isValid() and project.crs().isValid() and layer.crs() != project.crs():
-            transform = QgsCoordinateTransform(layer.crs(), project.crs(), project)
+        if layer.crs().isValid() and target.isValid() and layer.crs() != target:
+            transform = QgsCoordinateTransform(layer.crs(), target, project)
             try:
                 layer_extent = transform.transformBoundingBox(layer_extent)
             except qgis.core.QgsCsException:

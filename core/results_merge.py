@@ -20,6 +20,8 @@ from .layer_kinds import TILE_FIELD, LayerKind
 MANIFEST_VERSION = 1
 #: a mosaic larger than this (pixels on a side) gets overviews, so zoomed-out views stay fast
 OVERVIEW_THRESHOLD = 4096
+#: size (pixels on a side) of the smallest overview
+OVERVIEW_SMALLEST = 256
 
 Sources = Sequence[Tuple[str, str]]  # (tile name, file path)
 
@@ -329,9 +331,11 @@ def _build_overviews(vrt_path: str, kind: LayerKind, ticker: Ticker) -> None:
         return
     levels = []
     factor = 2
-    while size / factor >= 256:
+    while size / factor >= OVERVIEW_SMALLEST:
         levels.append(factor)
         factor *= 2
+    if not levels:
+        return
     resampling = "MODE" if kind.name == "clutter" else "AVERAGE"
     _gdal_call(dataset.BuildOverviews, resampling, levels,
                callback=lambda *_args: 0 if ticker.cancelled() else 1)

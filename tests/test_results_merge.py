@@ -245,3 +245,18 @@ def test_a_merged_file_that_cannot_be_replaced_is_written_beside_it(tmp_path):
     assert merged.layer("building").path == str(tmp_path / "merged" / "building-2.gpkg")
     assert merged.layer("building").feature_count == built.counts["building"]
     assert any("could not be replaced" in note for note in merged.notes)
+
+
+def test_large_mosaics_get_overviews(tmp_path, monkeypatch):
+    from beod_qgis.core import results_merge
+
+    monkeypatch.setattr(results_merge, "OVERVIEW_THRESHOLD", 64)
+    monkeypatch.setattr(results_merge, "OVERVIEW_SMALLEST", 16)
+    build_output(str(tmp_path), tiles=4, three_d=False)
+
+    merged = merge_outputs(str(tmp_path))
+
+    mosaic = gdal.Open(merged.layer("dtm").path)
+    assert mosaic.GetRasterBand(1).GetOverviewCount() == 2  # 100 px: 50 and 25
+    assert os.path.isfile(merged.layer("clutter").path + ".ovr")
+    assert not [name for name in os.listdir(tmp_path / "merged") if name.startswith(".")]
