@@ -95,3 +95,38 @@ def test_emulator_3d_tiles_get_one_root_over_the_tiles(tmp_path):
         *centre, child_radius = child["boundingVolume"]["sphere"]
         distance = sum((a - b) ** 2 for a, b in zip(centre, (cx, cy, cz))) ** 0.5
         assert distance + child_radius <= radius + 1e-6
+
+
+@pytest.mark.parametrize("listing", ["zip", "paged tree"])
+def test_results_downloaded_from_the_emulator_load_as_one_layer_per_kind(qgis_new_project, emulator,
+                                                                          tmp_path, listing):
+    from beod_qgis.beod.client import Client
+    from beod_qgis.beod.download import download_scenario
+    from beod_qgis.beod.follow import follow_activity
+    from beod_qgis.beod.models import ScenarioParams
+
+    if listing == "paged tree":
+        emulator.configure(zip_max_km2=0, forced_tile_count=24, page_size=40)
+    client = Client(emulator.api_url)
+    try:
+        client.login(emulator.email, emulator.password)
+        pid = client.create_project(f"results {listing}")
+        client.create_aoi(pid, TUTORIAL_AOI)
+        sid, aid = client.create_scenario(pid, ScenarioParams(name="results"))
+        follow_activity(client, pid, aid, min_interval=0.2, max_interval=0.5)
+        download_scenario(client, pid, sid, str(tmp_path))
+    finally:
+        client.close()
+
+    merged = merge_outputs(str(tmp_path))
+    layers = load_results(merged, f"Scenario {sid}", project=qgis_new_project)
+
+    if listing == "paged tree":
+        assert merged.tile_count == 24
+    tiles = [name for name in os.listdir(tmp_path) if (tmp_path / name / "EXPORT").is_dir()]
+    expected = sum(_count(tmp_path / tile / "EXPORT" / "building" / "geopackage" / "building.gpkg",
+                          "building") for tile in tiles)
+    kinds = [layer.customProperty("beod/kind") for layer in layers]
+    assert kinds == ["building", "tree", "road", "clutter", "dtm", "dtm"]
+    assert layers[0].featureCount() == expected > 0
+    assert qgis_new_project.layerTreeRoot().children()[0].name() == f"Scenario {sid}"
