@@ -1,0 +1,589 @@
+"""Download the results of a scenario: every page of the listing, in parallel, resumable, safe.
+
+- The listing (``{"<sid>.zip": url}`` or the nested tree) is read over all pages
+  (``?continuation_token=``); every name in it is checked (:func:`check_name`) before
+  anything is written, and every path is built with :func:`safe_join`, so nothing is
+  ever written outside the output folder.
+- Files are fetched by a bounded pool of threads over pooled connections of the client's
+  storage session (which never carries the API's bearer token), streamed to
+  ``<name>.part`` and renamed only once complete and of the announced size.
+- Running again resumes: complete files are skipped, ``.part`` files are continued with a
+  ``Range`` request. Expired URLs (403) are listed again (once for many simultaneous
+  403s); broken or truncated transfers are retried with backoff.
+- A zip is extracted with :func:`safe_extract` (names checked, no links, total size and
+  compression ratio limited: no zip bomb).
+- ``on_progress(DownloadProgress)`` is called from the calling thread about ten times a
+  second; ``is_cancelled()`` stops everything within a second, leaving only ``.part`` files.
+"""
+
+import concurrent.futures
+import http.client
+import logging
+import os
+import re
+import shutil
+import stat
+import threading
+import time
+import zipfile
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Tuple
+
+import requests
+import urllib3
+
+from .client import RETRY_STATUSES, backoff_delay, parse_retry_after, sleep_unless_cancelled
+from .endpoints import CONTINUATION_KEY
+from .errors import BeodError, CancelledError, DownloadError, UnsafePathError
+from .redact import redact
+
+LOG = logging.getLogger("beod")
+PART_SUFFIX = ".part"
+CHUNK = 1024 * 1024
+MAX_PAGES = 100000
+DEFAULT_MAX_ZIP_BYTES = 64 * 1024 ** 3  # 64 GiB unpacked
+DEFAULT_MAX_ZIP_RATIO = 250.0  # unpacked/packed, for members above RATIO_MIN_BYTES
+RATIO_MIN_BYTES = 4 * 1024 * 1024
+_WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
+                    *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
+                    "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
+_UNSATISFIED_RANGE = re.compile(r"bytes\s+\*/(\d+)")
+NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
+                  ConnectionError, TimeoutError)
+
+
+class ArchiveError(DownloadError):
+    """A zip that must not be extracted (a zip bomb, a link, a corrupt archive)."""
+
+    default_message = "The results archive cannot be extracted safely."
+
+
+# -- names and paths ----------------------------------------------------------------------
+def check_name(name) -> str:
+    """``name`` if it is a safe single path component from the server, else :class:`UnsafePathError`.
+
+    Refused: empty, ``.``/``..``, separators, absolute paths, drive letters, ``:``, NUL and
+    control characters, trailing dots or spaces, Windows device names (``CON``, ``NUL.txt``,
+    ``com1``...), names over 255 bytes.
+    """
+    shown = redact(repr(name))[:80]
+    if not isinstance(name, str) or not name:
+        raise UnsafePathError(f"Refused an empty file name from the server ({shown}).")
+    if name in (".", "..") or "/" in name or "\\" in name:
+        raise UnsafePathError(f"Refused the file name {shown} from the server (a path, not a name).")
+    if _DRIVE.match(name) or ":" in name:
+        raise UnsafePathError(f"Refused the file name {shown} from the server (drive letter or ':').")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        raise UnsafePathError(f"Refused the file name {shown} from the server (control character).")
+    if name[-1] in ". " or name[0] == " ":
+        raise UnsafePathError(f"Refused the file name {shown} from the server (leading or trailing "
+                              "space or dot).")
+    if name.split(".", 1)[0].rstrip(" ").upper() in _WINDOWS_DEVICES:
+        raise UnsafePathError(f"Refused the file name {shown} from the server (a Windows device name).")
+    if len(name.encode("utf-8", errors="replace")) > 255:
+        raise UnsafePathError(f"Refused a file name of {len(name)} characters from the server.")
+    return name
+
+
+def safe_join(root, *parts) -> str:
+    """``root``/``parts`` after checking every part; never a path outside ``root``.
+
+    The result's real path (symbolic links resolved) must stay inside the real ``root``.
+    """
+    for part in parts:
+        check_name(part)
+    root_real = os.path.realpath(os.fspath(root))
+    target = os.path.join(root_real, *parts)
+    real = os.path.realpath(target)
+    if os.path.commonpath([root_real, real]) != root_real or real == root_real:
+        raise UnsafePathError(f"Refused to write {redact('/'.join(parts))[:120]!r} outside the output "
+                              "folder.")
+    return target
+
+
+def _member_parts(name: str) -> List[str]:
+    """The path components of a zip member name, each checked."""
+    if "\\" in name:
+        raise UnsafePathError(f"Refused the archive member {redact(name)[:120]!r} (backslash).")
+    if name.startswith("/") or _DRIVE.match(name):
+        raise UnsafePathError(f"Refused the archive member {redact(name)[:120]!r} (absolute path).")
+    parts = [p for p in name.split("/") if p != ""]
+    if not parts:
+        raise UnsafePathError(f"Refused the archive member {redact(name)[:120]!r} (empty name).")
+    for part in parts:
+        check_name(part)
+    return parts
+
+
+# -- listing ------------------------------------------------------------------------------
+@dataclass
+class RemoteFile:
+    parts: Tuple[str, ...]
+    url: str = field(repr=False)
+
+    @property
+    def key(self) -> str:
+        return "/".join(self.parts)
+
+
+def flatten_listing(tree: dict, prefix: Tuple[str, ...] = ()) -> List[RemoteFile]:
+    """The files of one listing page (a nested dict of folders; a string value is a file URL)."""
+    files = []
+    for name, value in tree.items():
+        if not prefix and name == CONTINUATION_KEY:
+            continue
+        check_name(name)
+        if isinstance(value, str):
+            files.append(RemoteFile(prefix + (name,), value))
+        elif isinstance(value, dict):
+            files.extend(flatten_listing(value, prefix + (name,)))
+        else:
+            raise DownloadError(f"Unexpected entry {redact(name)!r} in the listing of the results.")
+    return files
+
+
+def list_all_files(client, pid, sid, is_cancelled=None) -> Dict[str, RemoteFile]:
+    """Every file of the listing, over all pages, by key (``tile/EXPORT/layer/format/file``)."""
+    files: Dict[str, RemoteFile] = {}
+    token = None
+    seen = set()
+    for _ in range(MAX_PAGES):
+        page = client.download_urls(pid, sid, token, is_cancelled=is_cancelled)
+        for item in flatten_listing(page):
+            files[item.key] = item
+        token = page.get(CONTINUATION_KEY)
+        if not token:
+            return files
+        if token in seen:
+            raise DownloadError("The server repeated a continuation token: the listing of the results "
+                                "never ends.")
+        seen.add(token)
+    raise DownloadError(f"The listing of the results has more than {MAX_PAGES} pages.")
+
+
+def is_zip_listing(files: Dict[str, RemoteFile]) -> bool:
+    """Whether the listing is the single top-level zip of a small AOI."""
+    if len(files) != 1:
+        return False
+    (item,) = files.values()
+    return len(item.parts) == 1 and item.parts[0].lower().endswith(".zip")
+
+
+# -- progress and results ---------------------------------------------------------------------
+@dataclass
+class DownloadProgress:
+    """Progress of a download: ``percent`` and ``message`` like :class:`beod.flow.Progress`."""
+
+    percent: float
+    message: str
+    files_done: int = 0
+    files_total: int = 0
+    bytes_done: int = 0
+    bytes_total: int = 0
+    stage: str = "download"
+
+
+@dataclass
+class DownloadResult:
+    out_dir: str
+    files: List[str] = field(default_factory=list)
+    bytes_total: int = 0
+    skipped: int = 0
+    archive: Optional[str] = None
+
+
+def _human(size: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000.0
+    return f"{size:.1f} GB"
+
+
+class _RetryError(Exception):
+    """A transfer to try again (after ``delay`` seconds when given)."""
+
+    def __init__(self, reason: str, delay: Optional[float] = None):
+        super().__init__(reason)
+        self.delay = delay
+
+
+# -- the downloader ---------------------------------------------------------------------------
+class Downloader:
+    """Fetch a set of :class:`RemoteFile` into ``out_dir`` (see the module's docstring)."""
+
+    def __init__(self, client, pid, sid, out_dir, *, workers: int = 8, retries: int = 6,
+                 is_cancelled: Optional[Callable[[], bool]] = None, read_timeout: Optional[float] = None,
+                 max_relists: int = 5):
+        self.client = client
+        self.pid, self.sid = pid, sid
+        self.out_dir = os.fspath(out_dir)
+        self.workers = max(1, int(workers))
+        self.retries = int(retries)
+        self.user_cancelled = is_cancelled
+        self.read_timeout = read_timeout or max(10.0, float(getattr(client, "timeout", 30.0)))
+        self.max_relists = max_relists
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._relist_lock = threading.Lock()
+        self._urls: Dict[str, str] = {}
+        self._url_generation = 0
+        self._relists = 0
+        self._inflight: Dict[str, Tuple[int, int]] = {}
+        self.files_done = 0
+        self.files_total = 0
+        self.bytes_done = 0
+        self.bytes_known_total = 0
+        self.skipped = 0
+
+    # -- cancellation ---------------------------------------------------------------------
+    def cancelled(self) -> bool:
+        if self._stop.is_set():
+            return True
+        if self.user_cancelled is not None and self.user_cancelled():
+            self._stop.set()
+            return True
+        return False
+
+    def _check(self) -> None:
+        if self.cancelled():
+            raise CancelledError()
+
+    # -- URLs -----------------------------------------------------------------------------
+    def _url(self, key: str) -> Tuple[str, int]:
+        with self._lock:
+            return self._urls[key], self._url_generation
+
+    def _relist(self, generation: int) -> None:
+        """Fetch fresh presigned URLs, unless another thread just did (``generation`` changed)."""
+        with self._relist_lock:
+            if generation != self._url_generation:
+                return
+            if self._relists >= self.max_relists:
+                raise DownloadError("The storage keeps refusing the download links (403) even after "
+                                    "listing them again.")
+            self._relists += 1
+            LOG.info("Download links expired; listing them again")
+            fresh = list_all_files(self.client, self.pid, self.sid, self.cancelled)
+            with self._lock:
+                for key, item in fresh.items():
+                    if key in self._urls:
+                        self._urls[key] = item.url
+                self._url_generation += 1
+
+    # -- progress -------------------------------------------------------------------------
+    def _set_inflight(self, key: str, got: int, total: int) -> None:
+        with self._lock:
+            self._inflight[key] = (got, total)
+
+    def snapshot(self) -> Tuple[float, int, int, int]:
+        """(fraction done, files done, bytes done, bytes known)."""
+        with self._lock:
+            partial = sum(got / total for got, total in self._inflight.values() if total)
+            inflight_bytes = sum(got for got, _ in self._inflight.values())
+            inflight_total = sum(total for _, total in self._inflight.values())
+            files_done = self.files_done
+            done_bytes = self.bytes_done + inflight_bytes
+            known = self.bytes_known_total + inflight_total
+        total = max(1, self.files_total)
+        return min(1.0, (files_done + partial) / total), files_done, done_bytes, known
+
+    # -- one file -------------------------------------------------------------------------
+    def fetch(self, item: RemoteFile) -> Tuple[str, int, bool]:
+        """Download ``item``; ``(path, size, skipped)``."""
+        final = safe_join(self.out_dir, *item.parts)
+        part = final + PART_SUFFIX
+        if os.path.isfile(final):
+            size = os.path.getsize(final)
+            self._finish(item.key, size, skipped=True)
+            return final, size, True
+        os.makedirs(os.path.dirname(final), exist_ok=True)
+        attempt = 0
+        while True:
+            self._check()
+            url, generation = self._url(item.key)
+            try:
+                size = self._transfer(item.key, url, generation, part)
+            except _RetryError as retry:
+                if attempt >= self.retries:
+                    raise DownloadError(f"{item.key}: the transfer failed {attempt + 1} times ({retry}); "
+                                        "run the download again to resume it.") from None
+                delay = retry.delay if retry.delay is not None else backoff_delay(attempt, 0.5, 15.0)
+                LOG.info("%s: %s; retrying in %.1f s", item.key, retry, delay)
+                attempt += 1
+                sleep_unless_cancelled(delay, self.cancelled)
+                continue
+            os.replace(part, final)
+            self._finish(item.key, size, skipped=False)
+            return final, size, False
+
+    def _finish(self, key: str, size: int, skipped: bool) -> None:
+        with self._lock:
+            self._inflight.pop(key, None)
+            self.files_done += 1
+            self.bytes_done += size
+            self.bytes_known_total += size
+            if skipped:
+                self.skipped += 1
+
+    def _transfer(self, key: str, url: str, generation: int, part: str) -> int:
+        """One GET of ``url`` into ``part`` (continued with Range); the complete size."""
+        offset = os.path.getsize(part) if os.path.isfile(part) else 0
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        try:
+            response = self.client.storage.get(url, headers=headers, stream=True,
+                                               timeout=(min(10.0, self.read_timeout), self.read_timeout))
+        except NETWORK_ERRORS as exc:
+            raise _RetryError(type(exc).__name__) from None
+        with response:
+            status = response.status_code
+            if status == 403:
+                self._relist(generation)
+                raise _RetryError("link expired, listed again", delay=0.0)
+            if status == 416 and offset:
+                match = _UNSATISFIED_RANGE.search(response.headers.get("Content-Range", ""))
+                if match and int(match.group(1)) == offset:
+                    return offset
+                os.remove(part)
+                raise _RetryError("partial file larger than the file, restarting", delay=0.0)
+            if status in RETRY_STATUSES:
+                raise _RetryError(f"storage answered {status}",
+                             delay=min(30.0, parse_retry_after(response.headers.get("Retry-After"), 1.0)))
+            if status not in (200, 206):
+                raise DownloadError(f"{key}: the storage answered {status}.", status=status)
+            if status == 206:
+                match = _CONTENT_RANGE.search(response.headers.get("Content-Range", ""))
+                if not match or int(match.group(1)) != offset or match.group(3) == "*":
+                    os.remove(part)
+                    raise _RetryError("unexpected range from the storage, restarting", delay=0.0)
+                total, mode = int(match.group(3)), "ab"
+            else:
+                offset, mode = 0, "wb"
+                length = response.headers.get("Content-Length")
+                total = int(length) if length and length.isdigit() else None
+            got = offset
+            self._set_inflight(key, got, total or 0)
+            try:
+                with open(part, mode) as handle:
+                    for chunk in response.raw.stream(CHUNK, decode_content=False):
+                        if self.cancelled():
+                            raise CancelledError()
+                        handle.write(chunk)
+                        got += len(chunk)
+                        self._set_inflight(key, got, total or 0)
+            except NETWORK_ERRORS as exc:
+                raise _RetryError(f"connection lost after {got} bytes ({type(exc).__name__})") from None
+        if total is not None and got != total:
+            if got > total:
+                os.remove(part)
+            raise _RetryError(f"incomplete transfer ({got} of {total} bytes)")
+        return got
+
+    # -- all files --------------------------------------------------------------------------
+    def run(self, files: Dict[str, RemoteFile], on_progress=None, label: str = "") -> List[str]:
+        """Download every file; the local paths.
+
+        A file that fails after its retries does not stop the others (the error is raised
+        at the end, naming how many failed); an unsafe name, a disk error or a
+        cancellation stops every worker within a second.
+        """
+        with self._lock:
+            self._urls = {key: item.url for key, item in files.items()}
+        self.files_total = len(files)
+        paths: List[str] = []
+        failures: List[BeodError] = []
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="beod-dl")
+        pending = set()
+        try:
+            pending = {pool.submit(self.fetch, item) for item in files.values()}
+            while pending and not self.cancelled():
+                done, pending = concurrent.futures.wait(pending, timeout=0.1)
+                for future in done:
+                    failure = self._outcome(future, paths)
+                    if failure is not None:
+                        failures.append(failure)
+                self._report(on_progress, label)
+        finally:
+            if pending:
+                self._stop.set()
+            pool.shutdown(wait=False, cancel_futures=True)
+            end = time.monotonic() + 1.0
+            while pending and time.monotonic() < end:
+                _, pending = concurrent.futures.wait(pending, timeout=0.05)
+        if failures:
+            first = failures[0]
+            if len(failures) == 1:
+                raise first
+            raise type(first)(f"{len(failures)} files could not be downloaded; first: {first.message}")
+        if len(paths) < len(files):
+            raise CancelledError()
+        self._report(on_progress, label)
+        return paths
+
+    def _outcome(self, future, paths: List[str]) -> Optional[BeodError]:
+        """Record a finished worker: its path, or its error (stopping the others when fatal)."""
+        if future.cancelled():
+            return None
+        try:
+            path, _, _ = future.result()
+        except CancelledError:
+            return None
+        except UnsafePathError as exc:
+            self._stop.set()
+            return exc
+        except DownloadError as exc:
+            return exc
+        except BeodError as exc:
+            self._stop.set()
+            return exc
+        except OSError as exc:
+            self._stop.set()
+            return DownloadError(f"Cannot write the results: {exc.strerror or exc} "
+                                 f"({redact(getattr(exc, 'filename', '') or '')}).")
+        paths.append(path)
+        return None
+
+    def _report(self, on_progress, label: str) -> None:
+        if on_progress is None:
+            return
+        fraction, files_done, bytes_done, known = self.snapshot()
+        message = (f"{label}{files_done}/{self.files_total} files, {_human(bytes_done)}"
+                   + (f" of {_human(known)}" if self.files_total == 1 and known else ""))
+        on_progress(DownloadProgress(percent=100.0 * fraction, message=message, files_done=files_done,
+                                     files_total=self.files_total, bytes_done=bytes_done, bytes_total=known))
+
+
+# -- zip extraction -----------------------------------------------------------------------------
+def safe_extract(zip_path, out_dir, *, max_total_bytes: int = DEFAULT_MAX_ZIP_BYTES,
+                 max_ratio: float = DEFAULT_MAX_ZIP_RATIO, is_cancelled=None,
+                 on_member: Optional[Callable[[int, int], None]] = None) -> Tuple[List[str], int]:
+    """Extract ``zip_path`` into ``out_dir`` safely; ``(paths, skipped)``.
+
+    Every member name is checked before anything is written; links are refused; the
+    total unpacked size and each large member's compression ratio are limited (a zip
+    bomb is refused); a member's data may not exceed its announced size. Members already
+    extracted with the right size are skipped; each one is written to ``.part`` first.
+    """
+    try:
+        archive = zipfile.ZipFile(zip_path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ArchiveError(f"The results archive is damaged ({exc}); delete it and download again.") from None
+    with archive:
+        plan = []
+        total = 0
+        packed = max(1, os.path.getsize(zip_path))
+        for info in archive.infolist():
+            parts = _member_parts(info.filename)
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise ArchiveError(f"The archive holds a link ({redact(info.filename)[:120]!r}); refused.")
+            if info.is_dir():
+                safe_join(out_dir, *parts)
+                continue
+            if info.file_size >= RATIO_MIN_BYTES and info.file_size > max_ratio * max(1, info.compress_size):
+                raise ArchiveError(f"The archive member {redact(info.filename)[:120]!r} unpacks "
+                                   f"{info.file_size / max(1, info.compress_size):.0f} times larger than "
+                                   "it is packed: refused as a zip bomb.")
+            total += info.file_size
+            plan.append((info, safe_join(out_dir, *parts)))
+        if total > max_total_bytes:
+            raise ArchiveError(f"The archive would unpack to {_human(total)}, over the limit of "
+                               f"{_human(max_total_bytes)}: refused.")
+        if total >= RATIO_MIN_BYTES and total > max_ratio * packed:
+            raise ArchiveError(f"The archive unpacks {total / packed:.0f} times larger than it is: refused "
+                               "as a zip bomb.")
+        needed = sum(info.file_size for info, target in plan if not os.path.isfile(target))
+        free = shutil.disk_usage(os.fspath(out_dir)).free
+        if needed > free:
+            raise ArchiveError(f"Not enough disk space to unpack the results: {_human(needed)} needed, "
+                               f"{_human(free)} free.")
+        paths, skipped = [], 0
+        for index, (info, target) in enumerate(plan):
+            if is_cancelled is not None and is_cancelled():
+                raise CancelledError()
+            if os.path.isfile(target) and os.path.getsize(target) == info.file_size:
+                skipped += 1
+            else:
+                _extract_member(archive, info, target, is_cancelled)
+            paths.append(target)
+            if on_member is not None:
+                on_member(index + 1, len(plan))
+    return paths, skipped
+
+
+def _extract_member(archive, info, target: str, is_cancelled) -> None:
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    part = target + PART_SUFFIX
+    written = 0
+    try:
+        with archive.open(info) as source, open(part, "wb") as handle:
+            while True:
+                if is_cancelled is not None and is_cancelled():
+                    raise CancelledError()
+                block = source.read(CHUNK)
+                if not block:
+                    break
+                written += len(block)
+                if written > info.file_size:
+                    raise ArchiveError(f"The archive member {redact(info.filename)[:120]!r} holds more data "
+                                       "than announced: refused.")
+                handle.write(block)
+    except (zipfile.BadZipFile, EOFError, OSError) as exc:
+        _remove(part)
+        raise ArchiveError(f"The results archive is damaged ({type(exc).__name__}); delete it and "
+                           "download again.") from None
+    except BeodError:
+        _remove(part)
+        raise
+    os.replace(part, target)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
+# -- the whole download ---------------------------------------------------------------------------
+def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancelled=None, workers: int = 8,
+                      max_zip_bytes: int = DEFAULT_MAX_ZIP_BYTES,
+                      max_zip_ratio: float = DEFAULT_MAX_ZIP_RATIO) -> DownloadResult:
+    """Download (or resume) the results of scenario ``sid`` of project ``pid`` into ``out_dir``.
+
+    The storage layout is kept: ``<out>/<tile>/EXPORT/<layer>/<format>/<file>``; a zip is
+    kept as ``<out>/<name>.zip`` and extracted next to it.
+    """
+    out_dir = os.fspath(out_dir)
+    os.makedirs(out_dir, exist_ok=True)
+    if on_progress is not None:
+        on_progress(DownloadProgress(0.0, "Listing the result files"))
+    files = list_all_files(client, pid, sid, is_cancelled)
+    if not files:
+        raise DownloadError(f"Scenario {sid} has no result files to download (is it finished?).")
+    downloader = Downloader(client, pid, sid, out_dir, workers=workers, is_cancelled=is_cancelled)
+    if not is_zip_listing(files):
+        paths = downloader.run(files, on_progress)
+        return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
+                              skipped=downloader.skipped)
+
+    def scaled(progress):
+        if on_progress is not None:
+            progress.percent *= 0.9
+            on_progress(progress)
+
+    (archive_path,) = downloader.run(files, scaled, label="archive: ")
+
+    def on_member(done, total):
+        if on_progress is not None and (done == total or done % 20 == 0):
+            on_progress(DownloadProgress(90.0 + 10.0 * done / max(1, total),
+                                         f"Unpacking the results: {done}/{total} files",
+                                         files_done=done, files_total=total,
+                                         bytes_done=downloader.bytes_done, bytes_total=downloader.bytes_done))
+
+    paths, skipped = safe_extract(archive_path, out_dir, max_total_bytes=max_zip_bytes,
+                                  max_ratio=max_zip_ratio, is_cancelled=is_cancelled, on_member=on_member)
+    return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
+                          skipped=skipped, archive=archive_path)

@@ -1,0 +1,144 @@
+"""The whole extraction, written once: sign in → project → AOI → scenario → follow → download.
+
+Used by the command line, the plugin's tasks and the Processing algorithms.
+``on_progress(Progress(stage, percent, message))`` reports each stage (``login``,
+``project``, ``aoi``, ``scenario``, ``running``, ``download``, ``done``; ``percent`` is the
+progress inside the stage). ``is_cancelled()`` is checked throughout. ``on_ids(project_id,
+scenario_id, activity_id)`` is called as soon as the scenario exists, so a caller can
+persist the ids and resume an interrupted run with :func:`resume_extraction` (which
+creates nothing and charges nothing).
+"""
+
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Callable, List, Optional, Tuple
+
+from .aoi import PreparedAoi, prepare_aoi
+from .download import DownloadResult, download_scenario
+from .endpoints import DEFAULT_SCENARIO_TYPE
+from .errors import CancelledError
+from .follow import follow_activity
+from .models import Activity, ScenarioParams
+
+LOG = logging.getLogger("beod")
+STAGES = ("login", "project", "aoi", "scenario", "running", "download", "done")
+
+
+@dataclass
+class Progress:
+    stage: str
+    percent: Optional[float] = None
+    message: str = ""
+
+
+@dataclass
+class RunResult:
+    project_id: int
+    scenario_id: int
+    activity_id: int
+    out_dir: str
+    activity: Optional[Activity] = None
+    download: Optional[DownloadResult] = None
+    aoi: Optional[PreparedAoi] = None
+    notes: List[str] = field(default_factory=list)
+
+    @property
+    def files(self) -> List[str]:
+        return list(self.download.files) if self.download else []
+
+
+class _Reporter:
+    def __init__(self, on_progress, is_cancelled):
+        self.on_progress = on_progress
+        self.is_cancelled = is_cancelled
+
+    def __call__(self, stage: str, percent: Optional[float] = None, message: str = "") -> None:
+        self.check()
+        if self.on_progress is not None:
+            self.on_progress(Progress(stage, percent, message))
+
+    def check(self) -> None:
+        if self.is_cancelled is not None and self.is_cancelled():
+            raise CancelledError()
+
+
+def _follow_and_download(client, pid, sid, aid, out_dir, report: _Reporter, poll, workers) -> Tuple:
+    def on_activity(activity: Activity) -> None:
+        report("running", activity.progress,
+               f"Scenario {sid}: {activity.state.lower()}, {activity.progress:.0f} %")
+
+    report("running", 0.0, f"Following scenario {sid}")
+    min_interval, max_interval = poll
+    activity = follow_activity(client, pid, aid, on_progress=on_activity, is_cancelled=report.is_cancelled,
+                               min_interval=min_interval, max_interval=max_interval)
+
+    def on_download(progress) -> None:
+        report("download", progress.percent, progress.message)
+
+    report("download", 0.0, "Downloading the results")
+    result = download_scenario(client, pid, sid, out_dir, on_progress=on_download,
+                               is_cancelled=report.is_cancelled, workers=workers)
+    report("done", 100.0, f"{len(result.files)} files in {out_dir}")
+    return activity, result
+
+
+def _ensure_signed_in(client, report: _Reporter) -> None:
+    if not getattr(client, "is_signed_in", False):
+        report("login", 0.0, "Signing in")
+        client.login()
+    report("login", 100.0, "Signed in")
+
+
+def run_extraction(client, aoi, params, out_dir, *, project_name: str,
+                   on_progress: Optional[Callable[[Progress], None]] = None,
+                   is_cancelled: Optional[Callable[[], bool]] = None,
+                   on_ids: Optional[Callable[[int, int, int], None]] = None,
+                   poll: Tuple[float, float] = (2.0, 30.0), scenario_type: str = DEFAULT_SCENARIO_TYPE,
+                   workers: int = 8, max_vertices: int = 1000) -> RunResult:
+    """Run one extraction over ``aoi`` (a :class:`PreparedAoi`, WKT, GeoJSON or shapely
+    geometry) with ``params`` (:class:`ScenarioParams` or a dict) and download the results
+    into ``out_dir``. The AOI is checked before anything is created on the server.
+    """
+    report = _Reporter(on_progress, is_cancelled)
+    out_dir = os.fspath(out_dir)
+    prepared = aoi if isinstance(aoi, PreparedAoi) else prepare_aoi(aoi, max_vertices=max_vertices)
+    if not isinstance(params, ScenarioParams):
+        params = ScenarioParams.from_dict(params)
+    if not params.name or params.name == ScenarioParams().name:
+        params.name = project_name or params.name
+    os.makedirs(out_dir, exist_ok=True)
+    _ensure_signed_in(client, report)
+
+    report("project", 0.0, f"Creating project \"{project_name}\"")
+    pid = client.create_project(project_name)
+    report("project", 100.0, f"Project {pid} created")
+
+    report("aoi", 0.0, f"Sending the area ({prepared.area_km2:.3f} km²)")
+    client.create_aoi(pid, prepared.wkt)
+    report("aoi", 100.0, "Area sent")
+
+    report("scenario", 0.0, "Starting the extraction")
+    sid, aid = client.create_scenario(pid, params, scenario_type)
+    LOG.info("Project %s, scenario %s, activity %s", pid, sid, aid)
+    if on_ids is not None:
+        on_ids(pid, sid, aid)
+    report("scenario", 100.0, f"Scenario {sid} started")
+
+    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers)
+    return RunResult(project_id=pid, scenario_id=sid, activity_id=aid, out_dir=out_dir, activity=activity,
+                     download=download, aoi=prepared, notes=list(prepared.notes))
+
+
+def resume_extraction(client, pid, sid, aid, out_dir, *,
+                      on_progress: Optional[Callable[[Progress], None]] = None,
+                      is_cancelled: Optional[Callable[[], bool]] = None,
+                      poll: Tuple[float, float] = (2.0, 30.0), workers: int = 8) -> RunResult:
+    """Follow an existing scenario to its end and download (or finish downloading) its results."""
+    report = _Reporter(on_progress, is_cancelled)
+    out_dir = os.fspath(out_dir)
+    os.makedirs(out_dir, exist_ok=True)
+    _ensure_signed_in(client, report)
+    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers)
+    return RunResult(project_id=pid, scenario_id=sid, activity_id=aid, out_dir=out_dir, activity=activity,
+                     download=download)
