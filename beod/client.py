@@ -172,7 +172,7 @@ class Client:
 
     def __init__(self, server_url: str = DEFAULT_SERVER, *, timeout: float = 30.0, proxies=None,
                  verify=True, credentials: Optional[Callable[[], Tuple[str, str]]] = None,
-                 user_agent: Optional[str] = None, retries: int = 5, backoff: float = 0.5,
+                 user_agent: Optional[str] = None, retries: int = 4, backoff: float = 0.5,
                  max_backoff: float = 30.0, pool_size: int = 16, refresh_margin: float = 60.0):
         self.server_url = (server_url or DEFAULT_SERVER).rstrip("/")
         self.timeout = float(timeout)

@@ -1,0 +1,331 @@
+"""The command line: ``python -m beod [--server URL] [--email EMAIL] [--debug] COMMAND``.
+
+The password comes from the environment variable ``BEOD_PASSWORD`` or a hidden prompt,
+never from an argument. Results go to stdout; progress and errors to stderr (one line per
+error; a traceback only with ``--debug``).
+"""
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+import time
+import traceback
+
+from . import __version__
+from .errors import (
+    AoiError,
+    AuthenticationError,
+    BeodError,
+    CancelledError,
+    InsufficientCreditsError,
+    InvalidRequestError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    ScenarioFailedError,
+    UnsafePathError,
+)
+from .redact import redact
+
+DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
+
+# Exit codes (documented in --help).
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_AUTH = 3
+EXIT_INVALID = 4
+EXIT_NETWORK = 5
+EXIT_FAILED = 6
+EXIT_NOT_FOUND = 7
+EXIT_CREDITS = 8
+EXIT_CANCELLED = 130
+
+_EXIT_CODES = (
+    (AuthenticationError, EXIT_AUTH),
+    (PermissionDeniedError, EXIT_AUTH),
+    (InsufficientCreditsError, EXIT_CREDITS),
+    (NotFoundError, EXIT_NOT_FOUND),
+    (AoiError, EXIT_INVALID),
+    (InvalidRequestError, EXIT_INVALID),
+    (NetworkError, EXIT_NETWORK),
+    (ScenarioFailedError, EXIT_FAILED),
+    (UnsafePathError, EXIT_ERROR),
+    (CancelledError, EXIT_CANCELLED),
+)
+
+EPILOG = f"""environment:
+  BEOD_SERVER    API address (default {DEFAULT_SERVER})
+  BEOD_EMAIL     account email (or --email)
+  BEOD_PASSWORD  account password (else asked without echo; never an argument)
+
+exit codes:
+  0 success, 1 error, 2 usage, 3 sign-in refused, 4 invalid request or area,
+  5 network, 6 scenario failed, 7 not found, 8 not enough credits, 130 cancelled
+"""
+
+
+class UsageError(Exception):
+    """A problem with the command line itself."""
+
+
+def _csv(value: str) -> str:
+    return ",".join(part.strip() for part in value.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m beod", description="BrightEarth On Demand (BEOD) from the command line.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server", default=os.environ.get("BEOD_SERVER") or DEFAULT_SERVER,
+                        help="API address (env BEOD_SERVER)")
+    parser.add_argument("--email", default=os.environ.get("BEOD_EMAIL"),
+                        help="account email (env BEOD_EMAIL)")
+    parser.add_argument("--debug", action="store_true", help="log requests and show tracebacks")
+    parser.add_argument("--version", action="version", version=f"beod-qgis {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    commands.add_parser("me", help="user id and credits")
+    commands.add_parser("projects", help="the projects of the account")
+    scenarios = commands.add_parser("scenarios", help="the scenarios of a project")
+    scenarios.add_argument("project_id", type=int, metavar="PROJECT_ID")
+
+    run = commands.add_parser("run", help="run an extraction and download its results")
+    run.add_argument("--aoi", required=True, metavar="FILE_OR_WKT",
+                     help="the area: a WKT or GeoJSON file, or WKT/GeoJSON text, in lon/lat")
+    run.add_argument("--name", default=None, help="project and scenario name")
+    run.add_argument("--scenario-type", default="extraction-mono")
+    run.add_argument("--source-image-type", default="basemap")
+    run.add_argument("--source-image-id", type=int, default=1)
+    run.add_argument("--augmented", action="store_true")
+    run.add_argument("--crs", type=int, choices=(3857, 4326), default=3857, help="output CRS (EPSG)")
+    run.add_argument("--vector-formats", type=_csv, default="shapefile,geopackage")
+    run.add_argument("--raster-formats", type=_csv, default="geotiff")
+    run.add_argument("--three-d-formats", type=_csv, default="3d_tiles")
+    run.add_argument("--dl-model", action="append", default=[], metavar="NAME",
+                     help="an alternate deep-learning model (repeat for several)")
+    run.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    run.add_argument("--poll", type=float, nargs=2, default=(2.0, 30.0), metavar=("MIN", "MAX"),
+                     help=argparse.SUPPRESS)
+
+    download = commands.add_parser("download", help="download (or resume) the results of a scenario")
+    download.add_argument("project_id", type=int, metavar="PROJECT_ID")
+    download.add_argument("scenario_id", type=int, metavar="SCENARIO_ID")
+    download.add_argument("--out", required=True, metavar="DIR", help="output folder")
+
+    status = commands.add_parser("status", help="state and progress of an activity")
+    status.add_argument("project_id", type=int, metavar="PROJECT_ID")
+    status.add_argument("activity_id", type=int, metavar="ACTIVITY_ID")
+    return parser
+
+
+# -- output helpers ------------------------------------------------------------------------
+def _table(rows, headers) -> str:
+    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._last = ("", -1.0, 0.0)
+        self._drawn = False
+
+    def __call__(self, progress) -> None:
+        stage = getattr(progress, "stage", "") or ""
+        percent = getattr(progress, "percent", None)
+        message = redact(getattr(progress, "message", "") or "")
+        now = time.monotonic()
+        last_stage, last_percent, last_time = self._last
+        if self.tty:
+            if stage == last_stage and now - last_time < 0.1 and (percent or 0) < 100:
+                return
+            share = max(0.0, min(100.0, float(percent or 0.0)))
+            filled = int(self.width * share / 100)
+            line = f"\r{stage:<9} [{'#' * filled}{'.' * (self.width - filled)}] {share:5.1f}%  {message}"
+            self.stream.write(line[:160].ljust(100))
+            self._drawn = True
+        else:
+            step = int(float(percent or 0) // 10)
+            if stage == last_stage and step == int(last_percent // 10) and now - last_time < 30:
+                return
+            self.stream.write(f"{stage}: {float(percent or 0):.0f}% {message}\n")
+        self.stream.flush()
+        self._last = (stage, float(percent or 0), now)
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False
+
+
+# -- commands ----------------------------------------------------------------------------
+def _password() -> str:
+    password = os.environ.get("BEOD_PASSWORD")
+    if password:
+        return password
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UsageError("no password: set BEOD_PASSWORD or run in a terminal to be asked for it")
+    return getpass.getpass("BEOD password: ")
+
+
+def _client(args):
+    from .client import Client
+
+    if not args.email:
+        raise UsageError("no account: give --email or set BEOD_EMAIL")
+    email, password = args.email, _password()
+    client = Client(args.server, credentials=lambda: (email, password))
+    client.login()
+    return client
+
+
+def _read_aoi(value: str):
+    if os.path.isfile(value):
+        with open(value, encoding="utf-8-sig") as handle:
+            return handle.read()
+    text = value.strip()
+    if text.startswith("{") or "(" in text:
+        return text
+    raise UsageError(f"--aoi: no such file, and not WKT or GeoJSON: {value[:60]}")
+
+
+def cmd_me(client, args, out) -> int:
+    user = client.me()
+    print(f"user_id: {user.id}", file=out)
+    print(f"credits: {user.credits}", file=out)
+    return EXIT_OK
+
+
+def cmd_projects(client, args, out) -> int:
+    projects = client.list_projects()
+    print(_table([(p.id, p.name, p.creation_date) for p in projects], ("ID", "NAME", "CREATED")), file=out)
+    return EXIT_OK
+
+
+def cmd_scenarios(client, args, out) -> int:
+    scenarios = client.list_scenarios(args.project_id)
+    print(_table([(s.id, s.name, s.type, s.state, s.activity_id, s.creation_date) for s in scenarios],
+                 ("ID", "NAME", "TYPE", "STATE", "ACTIVITY", "CREATED")), file=out)
+    return EXIT_OK
+
+
+def cmd_status(client, args, out) -> int:
+    activity = client.get_activity(args.project_id, args.activity_id)
+    print(f"activity_id: {activity.id}", file=out)
+    print(f"scenario_id: {activity.scenario_id}", file=out)
+    print(f"state: {activity.state}", file=out)
+    print(f"progress: {activity.progress:.1f}", file=out)
+    if activity.details:
+        print(f"details: {redact(activity.details)}", file=out)
+    return EXIT_FAILED if activity.is_failed else EXIT_OK
+
+
+def cmd_run(client, args, out, bar) -> int:
+    from .aoi import prepare_aoi
+    from .flow import run_extraction
+    from .models import ScenarioParams
+
+    prepared = prepare_aoi(_read_aoi(args.aoi))
+    for note in prepared.notes:
+        print(f"note: {note}", file=sys.stderr)
+    name = args.name or f"beod {time.strftime('%Y-%m-%d %H:%M:%S')}"
+    params = ScenarioParams(name=name, source_image_type=args.source_image_type,
+                            source_image_id=args.source_image_id, augmented=args.augmented,
+                            output_crs=args.crs, vector_formats=args.vector_formats,
+                            raster_formats=args.raster_formats, three_d_formats=args.three_d_formats,
+                            dl_models=list(args.dl_model))
+    ids = {}
+
+    def on_ids(pid, sid, aid):
+        ids.update(project=pid, scenario=sid, activity=aid)
+        bar.close()
+        print(f"project {pid}, scenario {sid}, activity {aid} (resume with: download {pid} {sid})",
+              file=sys.stderr)
+
+    try:
+        result = run_extraction(client, prepared, params, args.out, project_name=name, on_progress=bar,
+                                on_ids=on_ids, poll=tuple(args.poll), scenario_type=args.scenario_type)
+    except (BeodError, KeyboardInterrupt):
+        bar.close()
+        if ids:
+            print(f"project_id: {ids['project']}", file=out)
+            print(f"scenario_id: {ids['scenario']}", file=out)
+        raise
+    bar.close()
+    print(f"project_id: {result.project_id}", file=out)
+    print(f"scenario_id: {result.scenario_id}", file=out)
+    print(f"output: {os.path.abspath(result.out_dir)}", file=out)
+    return EXIT_OK
+
+
+def cmd_download(client, args, out, bar) -> int:
+    from .download import download_scenario
+
+    result = download_scenario(client, args.project_id, args.scenario_id, args.out, on_progress=bar)
+    bar.close()
+    print(f"files: {len(result.files)} ({result.skipped} already there)", file=out)
+    print(f"output: {os.path.abspath(result.out_dir)}", file=out)
+    return EXIT_OK
+
+
+def _exit_code(exc: BaseException) -> int:
+    for kind, code in _EXIT_CODES:
+        if isinstance(exc, kind):
+            return code
+    return EXIT_ERROR
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not args.debug:
+        logging.getLogger("urllib3").setLevel(logging.WARNING)
+    out = sys.stdout
+    bar = ProgressBar()
+    client = None
+    try:
+        client = _client(args)
+        handlers = {"me": cmd_me, "projects": cmd_projects, "scenarios": cmd_scenarios, "status": cmd_status}
+        if args.command in handlers:
+            return handlers[args.command](client, args, out)
+        if args.command == "run":
+            return cmd_run(client, args, out, bar)
+        return cmd_download(client, args, out, bar)
+    except UsageError as exc:
+        bar.close()
+        print(f"error: {redact(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        bar.close()
+        print("error: cancelled", file=sys.stderr)
+        return EXIT_CANCELLED
+    except (BeodError, OSError) as exc:
+        bar.close()
+        if args.debug:
+            sys.stderr.write(redact(traceback.format_exc()))
+        print(f"error: {redact(str(exc) or type(exc).__name__)}", file=sys.stderr)
+        return _exit_code(exc)
+    except Exception as exc:  # noqa: BLE001 (one clear line instead of a traceback)
+        bar.close()
+        if args.debug:
+            sys.stderr.write(redact(traceback.format_exc()))
+        print(f"error: unexpected {type(exc).__name__}: {redact(exc)} (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if client is not None:
+            client.close()
