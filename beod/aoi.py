@@ -21,6 +21,8 @@ from .errors import AoiError
 AUTHALIC_RADIUS_M = 6371007.181
 MIN_AREA_KM2 = 1e-6  # 1 m²: smaller is a degenerate shape, not an area
 REPAIR_AREA_TOLERANCE = 0.01  # a repair may change the area by at most 1 %
+# Isoperimetric ratio 4πA/P² below which a polygon is a line (a 10 m x 10 km strip is 3e-3).
+THINNESS_LIMIT = 1e-8
 
 _DIMENSION_TAG = re.compile(r"\b(POLYGON|MULTIPOLYGON|GEOMETRYCOLLECTION|POINT|LINESTRING|MULTIPOINT"
                             r"|MULTILINESTRING)\s*(ZM|Z|M)\b", re.IGNORECASE)
@@ -254,7 +256,7 @@ def _prepare_polygon(polygon, max_vertices: int, notes: list) -> PreparedAoi:
     if not polygon.is_valid:
         polygon = _repair(polygon, notes)
         repaired = True
-    if polygon.area == 0:
+    if polygon.area == 0 or 4 * math.pi * polygon.area / (polygon.length ** 2) < THINNESS_LIMIT:
         raise AoiError("The polygon is degenerate (no area): its points are on one line.")
     polygon, simplified = _simplify(polygon, max(4, int(max_vertices)), notes)
     polygon = orient(polygon, sign=1.0)
