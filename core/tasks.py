@@ -170,11 +170,11 @@ class BeodTask(QgsTask):
 
     def on_progress(self, progress) -> None:
         """Callback for ``beod.flow`` (``Progress(stage, percent, message)``)."""
-        self._set_progress(
-            getattr(progress, "stage", "") or self._stage,
-            getattr(progress, "percent", None),
-            getattr(progress, "message", "") or "",
-        )
+        stage = getattr(progress, "stage", "") or self._stage
+        percent = getattr(progress, "percent", None)
+        if stage == "done":  # the client's end: the download is complete, merging follows
+            stage, percent = "download", 100.0
+        self._set_progress(stage, percent, getattr(progress, "message", "") or "")
 
     def on_ids(self, project_id, scenario_id, activity_id) -> None:
         """Persist the server ids as soon as they exist (resume after a restart)."""
@@ -219,6 +219,8 @@ class BeodTask(QgsTask):
             if after is not None:
                 self._update(credits_after=after)
             self.merged = self._merge()
+            if self.isCanceled():
+                raise CancelledError(tr("Cancelled."))
             self._enter_stage("load")
             return True
         except CancelledError:
@@ -271,7 +273,7 @@ class BeodTask(QgsTask):
             load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
         )
         self.timings["load"] = self.timings.get("load", 0.0) + time.monotonic() - started
-        self.notes = list(getattr(self.merged, "notes", []) or [])
+        self.notes = self.notes + list(getattr(self.merged, "notes", []) or [])
         counts = []
         for layer in self.layers:
             count = layer.featureCount() if hasattr(layer, "featureCount") else None
@@ -395,7 +397,7 @@ class ExtractionTask(BeodTask):
         os.makedirs(job.out_dir, exist_ok=True)
         poll = (2.0, 30.0)
         if job.has_ids:
-            flow.resume_extraction(
+            result = flow.resume_extraction(
                 client,
                 job.project_id,
                 job.scenario_id,
@@ -404,9 +406,10 @@ class ExtractionTask(BeodTask):
                 on_progress=self.on_progress,
                 is_cancelled=self.isCanceled,
             )
+            self.notes.extend(result.notes)
             return
         params = ScenarioParams.from_dict(dict(job.params))
-        flow.run_extraction(
+        result = flow.run_extraction(
             client,
             job.aoi_wkt,
             params,
@@ -417,6 +420,7 @@ class ExtractionTask(BeodTask):
             on_ids=self.on_ids,
             poll=poll,
         )
+        self.notes.extend(result.notes)
 
 
 class DownloadTask(BeodTask):

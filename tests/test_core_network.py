@@ -1,6 +1,11 @@
 """QGIS network settings reach the client: proxy, timeout and custom CAs."""
 
 import datetime
+import http.client
+import http.server
+import threading
+import time
+import urllib.parse
 
 import pytest
 from beod_qgis.core import network
@@ -8,6 +13,8 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtNetwork import QSsl, QSslCertificate
 
 from tests.test_core_auth import unlock_test_auth_db
+
+AOI = "POLYGON ((6.950 43.607, 6.955 43.607, 6.955 43.611, 6.950 43.611, 6.950 43.607))"
 
 PROXY_KEYS = (
     "proxy/proxyEnabled",
@@ -119,3 +126,85 @@ def test_custom_ca_of_the_auth_database_goes_into_verify(qgis_app, tmp_path, mon
         manager.rebuildCaCertsCache()
         manager.rebuildTrustedCaCertsCache()
     assert network.ca_bundle(str(tmp_path / "other")) is True
+
+
+class _RecordingProxy(http.server.ThreadingHTTPServer):
+    """A loopback HTTP forward proxy recording the URLs it forwarded."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+        self.seen = []
+
+
+class _ProxyHandler(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _forward(self):
+        target = urllib.parse.urlsplit(self.path)
+        self.server.seen.append((self.command, target.netloc, target.path, self.headers.get("Authorization")))
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "host")}
+        connection = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+        path = target.path + ("?" + target.query if target.query else "")
+        connection.request(self.command, path, body=body, headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        self.send_response(response.status)
+        for key, value in response.getheaders():
+            if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        connection.close()
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
+
+
+@pytest.fixture()
+def recording_proxy():
+    server = _RecordingProxy()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_api_and_storage_go_through_the_qgis_proxy(qsettings, emulator, recording_proxy, tmp_path):
+    from beod_qgis.beod.download import download_scenario
+    from beod_qgis.beod.models import ScenarioParams
+
+    qsettings.setValue("proxy/proxyEnabled", True)
+    qsettings.setValue("proxy/proxyType", "HttpProxy")
+    qsettings.setValue("proxy/proxyHost", "127.0.0.1")
+    qsettings.setValue("proxy/proxyPort", str(recording_proxy.server_address[1]))
+    emulator.configure(run_seconds=0.2)
+    client = network.make_client(emulator.api_url, email=emulator.email, password=emulator.password)
+    try:
+        client.login()
+        project_id = client.create_project("Through the proxy")
+        client.create_aoi(project_id, AOI)
+        scenario_id, activity_id = client.create_scenario(project_id, ScenarioParams())
+        deadline = time.monotonic() + 30
+        while not client.get_activity(project_id, activity_id).is_terminal and time.monotonic() < deadline:
+            time.sleep(0.2)
+        result = download_scenario(client, project_id, scenario_id, str(tmp_path / "out"))
+    finally:
+        client.close()
+    assert result.files, "nothing was downloaded"
+    api_host = urllib.parse.urlsplit(emulator.api_url).netloc
+    storage_host = urllib.parse.urlsplit(emulator.storage_url).netloc
+    api_calls = [seen for seen in recording_proxy.seen if seen[1] == api_host]
+    storage_calls = [
+        seen for seen in recording_proxy.seen if seen[1] == storage_host and seen[2] not in ("", "/")
+    ]
+    assert any(path == "/auth/login" for _m, _h, path, _a in api_calls)
+    assert storage_calls, "the storage downloads did not use the QGIS proxy"
+    if api_host != storage_host:
+        # The bearer token never goes to the storage host.
+        assert all(auth_header is None for *_rest, auth_header in storage_calls)

@@ -1,0 +1,301 @@
+"""Extraction and download tasks against the BEOD emulator, as the user sees them:
+layers with features in the project, a message bar, the job record's state."""
+
+import socket
+import time
+
+import pytest
+from beod_qgis.beod.models import ScenarioParams
+from beod_qgis.core import auth, jobs
+from beod_qgis.core.jobs import Job, JobStore
+from beod_qgis.core.settings import Settings
+from beod_qgis.core.tasks import DownloadTask, ExtractionTask, TaskRegistry, resume_unfinished
+from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QPushButton
+
+from tests.test_core_auth import unlock_test_auth_db
+
+TUTORIAL_AOI = (
+    "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
+    "6.94656582220611 43.611370079773, 6.95060918882712 43.6056268939605, "
+    "6.95587640971274 43.605649329347, 6.95759600241363 43.6079825638504, "
+    "6.95877338119982 43.6099231178373, 6.95855649563394 43.6117963099847, "
+    "6.9526850935291 43.6127384923652))"
+)
+WRONG_PASSWORD = "definitely-wrong-fake-pw"  # pragma: allowlist secret
+
+
+@pytest.fixture()
+def project(qgis_app):
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()
+
+
+@pytest.fixture()
+def registry(qgis_app):
+    registry = TaskRegistry()
+    yield registry
+    registry.cancel_all(for_restart=False)
+    registry.wait_all(30)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return JobStore(str(tmp_path / "jobs.json"))
+
+
+@pytest.fixture()
+def account(qgis_app, emulator):
+    """The emulator's user signed in the plugin's way: credentials in the auth DB."""
+    unlock_test_auth_db()
+    authcfg = auth.store_credentials(emulator.email, emulator.password)
+    settings = Settings()
+    settings.server_url = emulator.api_url
+    settings.authcfg = authcfg
+    yield authcfg
+    auth.remove_credentials(authcfg)
+    settings.forget_account()
+    settings.server_url = None
+
+
+def make_job(server: str, out_dir, name: str = "Sophia run") -> Job:
+    return Job(
+        name=name,
+        server=server,
+        params=ScenarioParams().to_body(),
+        aoi_wkt=TUTORIAL_AOI,
+        out_dir=str(out_dir),
+    )
+
+
+def wait_for(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        if predicate():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def finish(registry: TaskRegistry, timeout: float = 120.0) -> None:
+    assert registry.wait_all(timeout), "the task did not end in time"
+    for _ in range(10):
+        QgsApplication.processEvents()
+
+
+def group_layers(project: QgsProject, name: str):
+    group = project.layerTreeRoot().findGroup(name)
+    assert group is not None, f"no layer-tree group named {name!r}"
+    return [node.layer() for node in group.findLayers()]
+
+
+def vector_feature_counts(layers):
+    return {layer.name(): layer.featureCount() for layer in layers if isinstance(layer, QgsVectorLayer)}
+
+
+def free_closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def message_bar_buttons(iface):
+    texts = []
+    for item in iface.messageBar().items():
+        texts.extend(button.text() for button in item.findChildren(QPushButton))
+    return texts
+
+
+def test_extraction_loads_layers_with_features(
+    emulator, account, project, registry, store, tmp_path, qgis_iface
+):
+    emulator.configure(run_seconds=1.0)
+    qgis_iface.messageBar().clear_messages()
+    job = make_job(emulator.api_url, tmp_path / "out")
+    task = registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=project))
+    finish(registry)
+
+    layers = group_layers(project, "Sophia run")
+    counts = vector_feature_counts(layers)
+    assert counts, "no vector layer loaded"
+    assert all(count > 0 for count in counts.values()), counts
+    record = store.get(job.local_id)
+    assert record.state == jobs.SUCCEEDED
+    assert record.has_ids
+    assert record.credits_before is not None and record.credits_after is not None
+    assert record.progress == 100.0
+    assert "layer(s) loaded" in record.message
+    assert (tmp_path / "out").is_dir()
+    assert {"running", "download", "merge"} <= set(task.timings)
+    # The user is told, with the two buttons.
+    buttons = message_bar_buttons(qgis_iface)
+    assert "Open folder" in buttons and "Zoom to results" in buttons
+
+
+def test_two_jobs_at_once(emulator, account, project, registry, store, tmp_path):
+    emulator.configure(run_seconds=1.5)
+    first = registry.start(
+        ExtractionTask(make_job(emulator.api_url, tmp_path / "a", "Run A"), store=store, project=project)
+    )
+    second = registry.start(
+        ExtractionTask(make_job(emulator.api_url, tmp_path / "b", "Run B"), store=store, project=project)
+    )
+    assert wait_for(
+        lambda: len(registry.tasks()) == 2 and all(t.job.stage == "running" for t in (first, second)), 60
+    )
+    finish(registry)
+    for name in ("Run A", "Run B"):
+        assert vector_feature_counts(group_layers(project, name))
+    assert [job.state for job in store.all()] == [jobs.SUCCEEDED, jobs.SUCCEEDED]
+
+
+@pytest.mark.parametrize("stage", ["project", "running", "download"])
+def test_cancel_at_each_stage(emulator, account, project, registry, store, tmp_path, qgis_iface, stage):
+    emulator.configure(run_seconds=30.0 if stage != "download" else 0.5)
+    job = make_job(emulator.api_url, tmp_path / "out", f"Cancelled at {stage}")
+    task = ExtractionTask(job, iface=qgis_iface, store=store, project=project)
+    reached = []
+    task.stageChanged.connect(
+        lambda _id, current: reached.append(current) or (current == stage and task.cancel())
+    )
+    started = time.monotonic()
+    registry.start(task)
+    finish(registry, 60)
+    assert stage in reached
+    assert time.monotonic() - started < 25, "cancelling did not stop the run"
+    record = store.get(job.local_id)
+    assert record.state == jobs.CANCELLED
+    assert project.layerTreeRoot().findGroup(job.name) is None
+    assert any(
+        "cancelled" in message for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)
+    )
+
+
+def test_wrong_password_gives_a_clear_error(emulator, project, registry, store, tmp_path, qgis_iface):
+    qgis_iface.messageBar().clear_messages()
+    job = make_job(emulator.api_url, tmp_path / "out", "Wrong password")
+    registry.start(
+        ExtractionTask(
+            job, iface=qgis_iface, store=store, project=project, email=emulator.email, password=WRONG_PASSWORD
+        )
+    )
+    finish(registry, 60)
+    record = store.get(job.local_id)
+    assert record.state == jobs.FAILED
+    assert "password" in record.error.lower()
+    assert "Traceback" not in record.error
+    critical = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert any("password" in message.lower() for message in critical), critical
+    assert project.layerTreeRoot().findGroup(job.name) is None
+
+
+def test_server_down_gives_a_clear_error(qgis_app, project, registry, store, tmp_path, qgis_iface):
+    qgis_iface.messageBar().clear_messages()
+    server = f"http://127.0.0.1:{free_closed_port()}"
+    job = make_job(server, tmp_path / "out", "Server down")
+    registry.start(
+        ExtractionTask(
+            job,
+            iface=qgis_iface,
+            store=store,
+            project=project,
+            email="a@example.com",
+            password=WRONG_PASSWORD,
+        )
+    )
+    finish(registry, 90)
+    record = store.get(job.local_id)
+    assert record.state == jobs.FAILED
+    assert record.error and "Traceback" not in record.error
+    assert "127.0.0.1" in record.error or "connect" in record.error.lower() or "reach" in record.error.lower()
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+
+
+def test_no_credentials_is_refused_before_anything_is_recorded(qgis_app, store, tmp_path):
+    unlock_test_auth_db()
+    Settings().forget_account()
+    with pytest.raises(auth.CredentialsError):
+        ExtractionTask(make_job("http://127.0.0.1:9", tmp_path), store=store)
+    assert store.all() == []
+
+
+def test_run_interrupted_by_closing_qgis_resumes_at_next_start(
+    emulator, account, project, registry, store, tmp_path, qgis_iface
+):
+    emulator.configure(run_seconds=4.0)
+    job = make_job(emulator.api_url, tmp_path / "out", "Interrupted run")
+    task = registry.start(ExtractionTask(job, store=store, project=project))
+    assert wait_for(lambda: task.job.stage == "running", 60)
+    registry.cancel_all()  # what unloading the plugin (closing QGIS) does
+    finish(registry, 60)
+    remembered = JobStore(store.path).get(job.local_id)
+    assert remembered.state == jobs.RUNNING and remembered.has_ids
+    assert project.layerTreeRoot().findGroup(job.name) is None
+    scenarios_before = emulator.stats().get("scenarios_created")
+
+    # "QGIS starts again": a new store read from disk, a new registry.
+    new_store = JobStore(store.path)
+    new_registry = TaskRegistry()
+    started, waiting = resume_unfinished(qgis_iface, store=new_store, registry=new_registry, project=project)
+    assert [t.job.local_id for t in started] == [job.local_id] and waiting == []
+    finish(new_registry, 120)
+    assert vector_feature_counts(group_layers(project, "Interrupted run"))
+    assert new_store.get(job.local_id).state == jobs.SUCCEEDED
+    if scenarios_before is not None:
+        assert emulator.stats().get("scenarios_created") == scenarios_before, (
+            "resuming created a new scenario"
+        )
+
+
+def test_resume_from_a_store_with_ids_of_a_running_job(emulator, account, project, store, tmp_path):
+    from beod_qgis.beod.client import Client
+
+    emulator.configure(run_seconds=2.0)
+    client = Client(emulator.api_url)
+    client.login(emulator.email, emulator.password)
+    project_id = client.create_project("Started elsewhere")
+    client.create_aoi(project_id, TUTORIAL_AOI)
+    scenario_id, activity_id = client.create_scenario(project_id, ScenarioParams())
+    client.close()
+    job = make_job(emulator.api_url, tmp_path / "out", "Started before restart")
+    job.project_id, job.scenario_id, job.activity_id = project_id, scenario_id, activity_id
+    job.state = jobs.RUNNING
+    store.add(job)
+
+    registry = TaskRegistry()
+    started, _waiting = resume_unfinished(
+        None, store=JobStore(store.path), registry=registry, project=project
+    )
+    assert len(started) == 1
+    finish(registry, 120)
+    assert vector_feature_counts(group_layers(project, "Started before restart"))
+    assert JobStore(store.path).get(job.local_id).state == jobs.SUCCEEDED
+
+
+def test_download_again_reuses_files_and_loads(emulator, account, project, registry, store, tmp_path):
+    emulator.configure(run_seconds=0.5)
+    job = make_job(emulator.api_url, tmp_path / "out", "First")
+    registry.start(ExtractionTask(job, store=store, project=project))
+    finish(registry)
+    first = store.get(job.local_id)
+    assert first.state == jobs.SUCCEEDED
+    files = sorted(p for p in (tmp_path / "out").rglob("*") if p.is_file() and "merged" not in p.parts)
+    mtimes = {p: p.stat().st_mtime_ns for p in files}
+
+    again = Job(
+        name="From history",
+        server=emulator.api_url,
+        kind=jobs.KIND_DOWNLOAD,
+        out_dir=str(tmp_path / "out"),
+        project_id=first.project_id,
+        scenario_id=first.scenario_id,
+    )
+    registry.start(DownloadTask(again, store=store, project=project))
+    finish(registry)
+    assert store.get(again.local_id).state == jobs.SUCCEEDED
+    assert vector_feature_counts(group_layers(project, "From history"))
+    unchanged = [p for p in files if p.exists() and p.stat().st_mtime_ns == mtimes[p]]
+    assert unchanged, "the files already on disk were downloaded again"
