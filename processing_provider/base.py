@@ -76,12 +76,19 @@ class BeodAlgorithm(QgsProcessingAlgorithm):
         password; the credentials stay in memory, never in the parameters or the history."""
         authcfg = (self.parameterAsString(parameters, AUTHCFG, context) or "").strip()
         server = (self.parameterAsString(parameters, SERVER, context) or "").strip()
-        self._credentials = resolve_credentials(authcfg)
         self._server_url = resolve_server(server)
+        try:
+            self._credentials = resolve_credentials(authcfg)
+            self._account_error = None
+        except QgsProcessingException as exc:
+            # Raised from processAlgorithm, so the message is the algorithm's error itself.
+            self._credentials, self._account_error = None, str(exc)
         return True
 
     def client(self, feedback):
         """A signed-in :class:`beod.client.Client` for the chosen account and server."""
+        if self._credentials is None:
+            fail(self._account_error or tr("No BrightEarth On Demand account."), feedback)
         return open_client(self._credentials, self._server_url, feedback)
 
 

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingOutputVectorLayer,
     QgsProcessingUtils,
 )
+from qgis.PyQt import sip
 
 from ..core.i18n import tr
 from ..core.layer_kinds import KINDS, kind_for
@@ -53,36 +54,45 @@ def layer_uri(merged_layer) -> str:
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a kind's ``.qml`` style to the layer Processing loads for it."""
 
-    _alive = {}
+    # The context deletes the C++ object when it is done with it, but the Python subclass must
+    # stay referenced until then, or Processing calls a bare interface and the style is lost.
+    _alive = []
 
-    def __init__(self, kind_name):
+    def __init__(self, kind_name, value_range=None):
         super().__init__()
         self.kind_name = kind_name
+        self.value_range = value_range
 
     @classmethod
-    def for_kind(cls, kind_name):
-        # Processing keeps a plain pointer: the Python object must outlive the run.
-        if kind_name not in cls._alive:
-            cls._alive[kind_name] = cls(kind_name)
-        return cls._alive[kind_name]
+    def create(cls, kind_name, value_range=None):
+        """A new post-processor, kept alive until its context deletes it."""
+        cls._alive = [item for item in cls._alive if not sip.isdeleted(item)]
+        processor = cls(kind_name, value_range)
+        cls._alive.append(processor)
+        return processor
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
-        kind = kind_for(self.kind_name)
-        if kind is None or layer is None or not kind.style_path.exists():
+        from ..core.results_load import apply_kind_style
+
+        if layer is None:
             return
-        message, ok = layer.loadNamedStyle(str(kind.style_path))
-        if not ok:
-            feedback.pushWarning(tr("Style of {} not applied: {}", kind.title, message))
-        layer.triggerRepaint()
+        notes = []
+        apply_kind_style(layer, self.kind_name, self.value_range, notes)
+        for note in notes:
+            feedback.pushWarning(note)
 
 
 def publish_results(algorithm, out_dir, context, feedback):
     """Merge ``out_dir`` and return the layer outputs; schedule the layers to be loaded."""
+    from ..beod.errors import CancelledError
     from ..core.results import merge_outputs
 
     feedback.setProgressText(tr("Merging the results..."))
     try:
-        merged = merge_outputs(out_dir, is_cancelled=feedback.isCanceled)
+        merged = merge_outputs(out_dir, is_cancelled=feedback.isCanceled,
+                               on_progress=lambda percent: feedback.setProgress(90.0 + percent / 10.0))
+    except CancelledError as exc:
+        raise QgsProcessingException(tr("Cancelled.")) from exc
     except Exception as exc:  # noqa: BLE001 (GDAL and file errors end the algorithm cleanly)
         raise QgsProcessingException(tr("The results in {} could not be merged: {}", out_dir, exc)) from exc
     for note in getattr(merged, "notes", []) or []:
@@ -100,7 +110,8 @@ def publish_results(algorithm, out_dir, context, feedback):
         feedback.pushInfo(tr("{}: {}{}", kind.title, uri, count))
         hint = QgsProcessingUtils.LayerHint.Raster if kind.is_raster else QgsProcessingUtils.LayerHint.Vector
         details = QgsProcessingContext.LayerDetails(kind.title, context.project(), output_name(kind), hint)
-        details.setPostProcessor(StylePostProcessor.for_kind(kind.name))
+        # The context owns (and deletes) the post-processor: a new one for each layer.
+        details.setPostProcessor(StylePostProcessor.create(kind.name, item.value_range))
         context.addLayerToLoadOnCompletion(uri, details)
     for tileset in getattr(merged, "tilesets", []) or []:
         feedback.pushInfo(tr("3D tiles of {}: {}", tileset.kind, tileset.path))

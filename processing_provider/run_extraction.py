@@ -183,9 +183,29 @@ class RunExtractionAlgorithm(BeodAlgorithm):
         if not named:
             raise QgsProcessingException(tr("The area of interest has no polygon feature."))
         if mode == MODE_PER_FEATURE:
-            return [(name, geometry.asWkt(8)) for name, geometry in named]
-        union = QgsGeometry.unaryUnion([geometry for _, geometry in named])
-        if union is None or union.isEmpty():
-            raise QgsProcessingException(tr("The union of the features is empty."))
+            return [(name, _single_area(geometry, name, feedback)) for name, geometry in named]
         name = named[0][0] if len(named) == 1 and name_field else base_name
-        return [(name, union.asWkt(8))]
+        return [(name, _single_area([geometry for _, geometry in named], name, feedback))]
+
+
+def _single_area(geometries, name, feedback):
+    """The WKT of one polygon covering ``geometries``: their union, or the outline enclosing
+    them (convex hull) when they form separate areas (a BEOD project has one polygon)."""
+    if isinstance(geometries, QgsGeometry):
+        geometries = [geometries]
+    union = QgsGeometry.unaryUnion(geometries)
+    if union is None or union.isNull() or union.isEmpty():
+        union = QgsGeometry.unaryUnion([geometry.makeValid() for geometry in geometries])
+    if union is None or union.isNull() or union.isEmpty():
+        raise QgsProcessingException(tr("The area of \"{}\" is empty.", name))
+    parts = [part for part in union.asGeometryCollection()
+             if part.type() == QgsWkbTypes.PolygonGeometry and not part.isEmpty()] \
+        if union.isMultipart() else [union]
+    if len(parts) > 1:
+        feedback.pushWarning(tr(
+            "\"{}\": the {} separate areas are joined by the outline enclosing them; choose one "
+            "extraction per feature to extract them separately.", name, len(parts)))
+        union = union.convexHull()
+    elif parts:
+        union = QgsGeometry(parts[0])
+    return union.asWkt(8)
