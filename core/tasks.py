@@ -356,7 +356,11 @@ class BeodTask(QgsTask):
 
 
 def _number(value) -> str:
-    return f"{value:g}" if isinstance(value, (int, float)) else str(value)
+    """A credit amount as people write it: ``1,000,000`` or ``999,994.35``."""
+    if not isinstance(value, (int, float)):
+        return str(value)
+    text = f"{value:,.2f}"
+    return text[:-3] if text.endswith(".00") else text
 
 
 def zoom_to_layers(iface, layer_ids: List[str], project: Optional[QgsProject] = None) -> bool:

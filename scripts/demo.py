@@ -1,0 +1,279 @@
+"""``make demo``: a full BrightEarth On Demand extraction in headless QGIS, against the emulator.
+
+It goes through the same code as the dock: the credentials are stored in a
+(throwaway) QGIS authentication database, an ``ExtractionTask`` runs in the QGIS
+task manager (sign in, project, AOI, scenario, follow, download, merge) and its
+``finished()`` loads the merged, styled layers into the project. The result is
+saved as ``demo-output/beod_demo.qgz`` with a PNG render of the map
+(``demo-output/beod_demo.png``), and a summary is printed.
+
+Nothing touches the user's QGIS profile: the QGIS settings, profile and auth
+database live in a temporary folder removed at the end.
+"""
+
+import argparse
+import contextlib
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+# The vendor tutorial's area of interest: a small area around LuxCarta's office in Sophia Antipolis.
+TUTORIAL_AOI = (
+    "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
+    "6.94656582220611 43.611370079773, 6.95060918882712 43.6056268939605, "
+    "6.95587640971274 43.605649329347, 6.95759600241363 43.6079825638504, "
+    "6.95877338119982 43.6099231178373, 6.95855649563394 43.6117963099847, "
+    "6.9526850935291 43.6127384923652))"
+)
+JOB_NAME = "BEOD demo - Sophia Antipolis"
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", default=str(ROOT / "demo-output"), help="output folder (default: demo-output)"
+    )
+    parser.add_argument(
+        "--run-seconds",
+        type=float,
+        default=float(os.environ.get("BEOD_DEMO_RUN_SECONDS", "8")),
+        help="how long the emulated extraction runs (default 8, env BEOD_DEMO_RUN_SECONDS)",
+    )
+    parser.add_argument("--timeout", type=float, default=600.0, help="give up after this many seconds")
+    parser.add_argument("--size", default="1600x1200", help="PNG size, WIDTHxHEIGHT")
+    return parser.parse_args(argv)
+
+
+def isolate_qgis(temp: Path) -> Path:
+    """Point QGIS's settings, profile and auth database at ``temp`` (before QgsApplication)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(temp / "runtime"))
+    (temp / "runtime").mkdir(mode=0o700, exist_ok=True)
+    config = temp / "config"
+    profile = config / "profiles" / "default"
+    profile.mkdir(parents=True, exist_ok=True)
+    os.environ["QGIS_CUSTOM_CONFIG_PATH"] = str(config)
+    os.environ["QGIS_AUTH_DB_DIR_PATH"] = str(profile)
+    return profile
+
+
+def install_plugin(temp: Path) -> Path:
+    """Build the release zip and unzip it, as a user would install it; return the plugins folder."""
+    import build_zip
+
+    plugins = temp / "plugins"
+    archive = build_zip.build_zip(temp / "dist")
+    with zipfile.ZipFile(archive) as handle:
+        handle.extractall(plugins)
+    sys.path.insert(0, str(plugins))
+    os.environ["QGIS_PLUGINPATH"] = str(plugins)
+    return plugins
+
+
+def start_qgis(profile: Path):
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName(QgsApplication.QGIS_ORGANIZATION_NAME)
+    QCoreApplication.setOrganizationDomain(QgsApplication.QGIS_ORGANIZATION_DOMAIN)
+    QCoreApplication.setApplicationName(QgsApplication.QGIS_APPLICATION_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(profile))
+    app = QgsApplication([], False, str(profile))
+    app.initQgis()
+    return app
+
+
+def render_png(project, layers, path: Path, size: str) -> None:
+    """Render ``layers`` (top first) over their combined extent to ``path``."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsMapRendererParallelJob,
+        QgsMapSettings,
+        QgsRectangle,
+    )
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+
+    width, height = (int(part) for part in size.lower().split("x"))
+    crs = QgsCoordinateReferenceSystem("EPSG:3857")
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in layers:
+        if layer.isValid() and not layer.extent().isEmpty():
+            transform = QgsCoordinateTransform(layer.crs(), crs, project)
+            extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
+    extent.scale(1.05)
+    settings = QgsMapSettings()
+    settings.setLayers(layers)
+    settings.setDestinationCrs(crs)
+    settings.setOutputSize(QSize(width, height))
+    settings.setBackgroundColor(QColor(255, 255, 255))
+    settings.setExtent(extent)
+    job = QgsMapRendererParallelJob(settings)
+    job.start()
+    job.waitForFinished()
+    job.renderedImage().save(str(path), "PNG")
+
+
+def aoi_layer(wkt: str):
+    """A memory layer outlining the AOI in red, for the render."""
+    from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsSingleSymbolRenderer, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4326", "Area of interest", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromWkt(wkt))
+    layer.dataProvider().addFeatures([feature])
+    symbol = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "220,0,0,255", "outline_width": "0.8", "outline_style": "dash"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.updateExtents()
+    return layer
+
+
+@contextlib.contextmanager
+def quiet_stderr():
+    """Silence the process's stderr (file descriptor 2) for the duration of the block."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w") as devnull:
+            os.dup2(devnull.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def run_demo(args) -> int:
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix="beod-demo-"))
+    app = None
+    try:
+        profile = isolate_qgis(temp)
+        install_plugin(temp)
+        app = start_qgis(profile)
+        return _demo_in_qgis(args, out, temp)
+    finally:
+        if app is not None:
+            app.exitQgis()
+        shutil.rmtree(temp, ignore_errors=True)
+
+
+def _demo_in_qgis(args, out: Path, temp: Path) -> int:
+    from beod_qgis.beod.aoi import prepare_aoi
+    from beod_qgis.beod.models import ScenarioParams
+    from beod_qgis.core import auth, tasks
+    from beod_qgis.core.jobs import Job, JobStore
+    from beod_qgis.core.settings import Settings
+    from qgis.core import QgsApplication, QgsProject
+
+    from tests.emulator.launch import start_emulator
+
+    print(f"QGIS {__import__('qgis.core', fromlist=['Qgis']).Qgis.QGIS_VERSION}, profile in {temp}")
+    results_dir = out / "results"
+    if results_dir.exists():
+        shutil.rmtree(results_dir)
+    t0 = time.monotonic()
+    with start_emulator(run_seconds=args.run_seconds) as emulator:
+        print(f"Emulator of the BEOD API at {emulator.api_url} (extraction runs {args.run_seconds:g} s)")
+        # Sign in as the dock does: the server under "Advanced", the credentials in the auth DB.
+        with quiet_stderr():  # QGIS's auth manager prints debug lines when a master password is set
+            unlocked = auth.use_master_password(secrets.token_urlsafe(16))  # a throwaway auth DB
+        if not unlocked:
+            print("The throwaway QGIS authentication database could not be unlocked.")
+            return 1
+        settings = Settings()
+        settings.server_url = emulator.api_url
+        settings.email = emulator.email
+        settings.remember_me = True
+        with quiet_stderr():
+            settings.authcfg = auth.store_credentials(emulator.email, emulator.password)
+
+        aoi = prepare_aoi(TUTORIAL_AOI)
+        print(f"AOI: {aoi.area_km2:.3f} km², {aoi.vertex_count} vertices (the tutorial's, Sophia Antipolis)")
+        params = ScenarioParams()
+        project = QgsProject.instance()
+        project.clear()
+        job = Job(
+            name=JOB_NAME,
+            server=settings.server_url,
+            params=params.to_body() if hasattr(params, "to_body") else dict(vars(params)),
+            aoi_wkt=aoi.wkt,
+            out_dir=str(results_dir),
+        )
+        store = JobStore(str(temp / "jobs.json"))
+        task = tasks.start_extraction(job, iface=None, store=store, project=project)
+        last = {"stage": None}
+
+        def on_stage(_local_id, stage):
+            if stage != last["stage"]:
+                last["stage"] = stage
+                print(f"  [{time.monotonic() - t0:6.1f} s] {tasks.stage_title(stage)}")
+
+        task.stageChanged.connect(on_stage)
+        finished = {}
+        task.jobFinished.connect(lambda _id, ok, message: finished.update(ok=ok, message=message))
+        if not tasks.TASKS.wait_all(args.timeout):
+            print("The extraction did not finish in time; cancelling.")
+            tasks.TASKS.cancel_all(for_restart=False)
+            tasks.TASKS.wait_all(30)
+            return 1
+        for _ in range(20):  # let the queued finished signals arrive
+            QgsApplication.processEvents()
+        record = store.get(job.local_id)
+        if not finished.get("ok"):
+            print(f"The extraction failed: {finished.get('message') or record.error}")
+            return 1
+
+    total = time.monotonic() - t0
+    layers = list(task.layers)
+    qgz = out / "beod_demo.qgz"
+    png = out / "beod_demo.png"
+    project.setTitle("BrightEarth On Demand demo - Sophia Antipolis")
+    if not project.write(str(qgz)):
+        print(f"Could not write {qgz}: {project.error()}")
+        return 1
+    outline = aoi_layer(aoi.wkt)
+    render_png(project, [outline] + layers, png, args.size)
+
+    print()
+    print(f"Job '{record.name}': {record.state}, project {record.project_id}, scenario {record.scenario_id}")
+    print(f"Layers loaded in the group '{JOB_NAME}':")
+    for layer in layers:
+        if hasattr(layer, "featureCount"):
+            detail = f"{layer.featureCount()} features"
+        else:
+            detail = f"raster {layer.width()} x {layer.height()} px"
+        print(f"  - {layer.name():<20} {detail:<24} {layer.source().split('|')[0]}")
+    for note in task.notes:
+        print(f"  note: {note}")
+    print("Time per stage:")
+    for stage, seconds in task.timings.items():
+        print(f"  {tasks.stage_title(stage):<32} {seconds:7.2f} s")
+    print(f"  {'Total':<32} {total:7.2f} s")
+    if record.credits_before is not None:
+        print(f"Credits: {record.credits_before:,.2f} before, {record.credits_after:,.2f} after")
+    print(f"Project: {qgz}")
+    print(f"Map render: {png}")
+    return 0 if layers else 1
+
+
+def main(argv=None) -> int:
+    return run_demo(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
