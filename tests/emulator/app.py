@@ -384,6 +384,8 @@ def create_app(emulator) -> FastAPI:
                 settings.update(changes)
             except ValueError as exc:
                 _fail(400, str(exc))
+        if settings.big_file_mb > 0:  # write it now, not during a timed download
+            await asyncio.to_thread(results.big_file, emulator.data_dir, settings.big_file_mb)
         return settings.to_dict()
 
     @app.post("/_admin/expire-tokens", include_in_schema=False)

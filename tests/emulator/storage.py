@@ -33,6 +33,15 @@ class StorageServer(ThreadingHTTPServer):
         self.emulator = emulator
         super().__init__(address, StorageHandler)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client going away mid-answer is normal for a download server: stay quiet."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if isinstance(error, (ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
 
 class StorageHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
