@@ -12,7 +12,7 @@ import os
 import re
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from osgeo import gdal, ogr, osr
+from osgeo import gdal, ogr
 
 from .i18n import tr
 from .layer_kinds import TILE_FIELD, LayerKind
@@ -168,6 +168,7 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
     gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")  # a temporary file: no fsync
     destination = None
     merged = 0
+    last_fid = 0
     try:
         for tile, path in sources:
             source = _gdal_call(gdal.OpenEx, path, gdal.OF_VECTOR | gdal.OF_READONLY)
@@ -194,10 +195,7 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
             if result is None:
                 notes.append(tr("Skipped {}: {}", _display(path, out_dir), _last_error()))
             else:
-                # Names are constants of this module; the tile name is a quoted literal.
-                value = _sql_text(tile)
-                statement = f'UPDATE "{kind.name}" SET {TILE_FIELD} = {value} WHERE {TILE_FIELD} IS NULL'  # noqa: S608  # nosec B608
-                destination.ExecuteSQL(statement)
+                last_fid = _label_new_features(destination, kind.name, tile, last_fid)
                 merged += 1
             ticker.advance()
         if destination is None:
@@ -209,6 +207,25 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
         destination = None
         gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
         _remove(temporary)
+
+
+def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) -> int:
+    """Write ``tile`` into the features appended after ``last_fid``; the new last fid.
+
+    The range of the integer primary key keeps this quick however many tiles came before.
+    """
+    result = destination.ExecuteSQL(f'SELECT MAX(fid) FROM "{layer_name}"')  # noqa: S608  # nosec B608
+    feature = result.GetNextFeature() if result is not None else None
+    newest = feature.GetField(0) if feature is not None else None
+    if result is not None:
+        destination.ReleaseResultSet(result)
+    if newest is None or newest <= last_fid:
+        return last_fid
+    # The layer and field names are constants; the tile name is a quoted SQL literal.
+    statement = (f'UPDATE "{layer_name}" SET {TILE_FIELD} = {_sql_text(tile)} '  # noqa: S608  # nosec B608
+                 f"WHERE fid > {int(last_fid)}")
+    destination.ExecuteSQL(statement)
+    return int(newest)
 
 
 def _create_destination(path: str, kind: LayerKind, source_layer):
@@ -230,19 +247,6 @@ def _create_destination(path: str, kind: LayerKind, source_layer):
 
 
 # -- rasters ---------------------------------------------------------------------------
-
-def _wkt(dataset) -> str:
-    return dataset.GetProjectionRef() or ""
-
-
-def _same_crs(first: str, other: str) -> bool:
-    if first == other:
-        return True
-    a, b = osr.SpatialReference(), osr.SpatialReference()
-    if a.ImportFromWkt(first) != 0 or b.ImportFromWkt(other) != 0:
-        return False
-    return bool(a.IsSame(b))
-
 
 def _relative_sources(vrt_path: str, out_dir: str) -> None:
     """Rewrite the VRT's absolute source paths relative to it, so the folder can move."""
@@ -270,28 +274,25 @@ def merge_rasters(kind: LayerKind, sources: Sources, target: str, out_dir: str,
     """Mosaic every tile's raster of ``kind`` into ONE VRT (first CRS wins; a tile in
     another CRS is left out with a note). Returns (path written, files merged,
     (min, max) or None)."""
-    usable: List[str] = []
-    crs = None
-    for _tile, path in sources:
-        dataset = _gdal_call(gdal.Open, path, gdal.GA_ReadOnly)
-        if dataset is None or dataset.RasterCount == 0:
-            notes.append(tr("Skipped {}: {}", _display(path, out_dir), _last_error()))
-        elif crs is not None and not _same_crs(crs, _wkt(dataset)):
-            notes.append(tr("Skipped {}: its coordinate system differs from the other tiles.",
-                            _display(path, out_dir)))
-        else:
-            crs = crs if crs is not None else _wkt(dataset)
-            usable.append(os.path.abspath(path))
-        dataset = None
-        ticker.advance()
-    if not usable:
-        return target, 0, None
+    wanted = [os.path.abspath(path) for _tile, path in sources]
     temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.vrt")
     _remove(temporary)
     try:
-        mosaic = _gdal_call(gdal.BuildVRT, temporary, usable)
-        if mosaic is None:
-            notes.append(tr("Could not write {}: {}", _display(target, out_dir), _last_error()))
+        # BuildVRT opens every tile once and leaves out the unreadable ones and those in
+        # another CRS than the first; only those are looked at again, to say why.
+        mosaic = _gdal_call(gdal.BuildVRT, temporary, wanted,
+                            callback=lambda *_args: 0 if ticker.cancelled() else 1)
+        ticker.check()
+        error = _last_error()
+        listed = (mosaic.GetFileList() or []) if mosaic is not None else []
+        included = {os.path.abspath(path) for path in listed}
+        usable = [path for path in wanted if path in included]
+        left_out = [_why_left_out(path, out_dir) for path in wanted if path not in included]
+        notes.extend(left_out)
+        ticker.advance(len(wanted))
+        if mosaic is None or not usable:
+            if not left_out:
+                notes.append(tr("Could not write {}: {}", _display(target, out_dir), error))
             return target, 0, None
         mosaic = None  # written on close
         _relative_sources(temporary, out_dir)
@@ -311,6 +312,14 @@ def merge_rasters(kind: LayerKind, sources: Sources, target: str, out_dir: str,
         _remove(temporary + ".ovr")
         _remove(temporary + ".aux.xml")
         _remove(temporary + ".ovr.tmp")
+
+
+def _why_left_out(path: str, out_dir: str) -> str:
+    dataset = _gdal_call(gdal.Open, path, gdal.GA_ReadOnly)
+    if dataset is None or dataset.RasterCount == 0:
+        return tr("Skipped {}: {}", _display(path, out_dir), _last_error())
+    return tr("Skipped {}: its coordinate system or bands differ from the other tiles.",
+              _display(path, out_dir))
 
 
 def _value_range(vrt_path: str) -> Optional[Tuple[float, float]]:
