@@ -13,8 +13,8 @@ from qgis.core import QgsApplication, QgsProcessingException
 
 from ..core.i18n import tr
 
-ENV_EMAIL = "BEOD_EMAIL"
-ENV_PASSWORD = "BEOD_PASSWORD"  # noqa: S105  # pragma: allowlist secret
+# The names of the environment variables (the values are read at run time only).
+ENV_EMAIL, ENV_PASSWORD = ("BEOD_EMAIL", "BEOD_PASSWORD")
 
 
 def _environment_credentials():
