@@ -410,8 +410,12 @@ class Downloader:
                 self._stop.set()
             pool.shutdown(wait=False, cancel_futures=True)
             end = time.monotonic() + 1.0
-            while pending and time.monotonic() < end:
-                _, pending = concurrent.futures.wait(pending, timeout=0.05)
+            while time.monotonic() < end:
+                # a future cancelled by shutdown() is done() but never "completed" for wait()
+                pending = {future for future in pending if not future.done()}
+                if not pending:
+                    break
+                concurrent.futures.wait(pending, timeout=0.05)
         if failures:
             first = failures[0]
             if len(failures) == 1:

@@ -1,0 +1,164 @@
+"""Downloading results from the emulator: pages, zip, faults, expired links, resume, cancel."""
+
+import hashlib
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from beod.client import Client
+from beod.download import PART_SUFFIX, download_scenario
+from beod.errors import CancelledError
+from beod.follow import follow_activity
+from beod.models import ScenarioParams
+
+SQUARE = "POLYGON ((6.95 43.605, 6.955 43.605, 6.955 43.61, 6.95 43.61, 6.95 43.605))"
+
+
+@pytest.fixture
+def client(emulator):
+    client = Client(emulator.api_url, backoff=0.05, max_backoff=2.0)
+    client.login(emulator.email, emulator.password)
+    yield client
+    client.close()
+
+
+def finished_scenario(client, emulator, name="download test", **settings):
+    """A SUCCESSFUL scenario whose listing is fixed with ``settings`` (then restored)."""
+    emulator.configure(run_seconds=0.2, **settings)
+    pid = client.create_project(name)
+    client.create_aoi(pid, SQUARE)
+    sid, aid = client.create_scenario(pid, ScenarioParams(name=name))
+    follow_activity(client, pid, aid, min_interval=0.1, max_interval=0.3)
+    client.download_urls(pid, sid)  # fixes the listing with these settings
+    return pid, sid
+
+
+def tree(root: Path) -> dict:
+    """{relative path: sha256} of every file under ``root``."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_tree_over_several_pages_keeps_the_storage_layout(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, page_size=25, forced_tile_count=3)
+    before = emulator.stats()["requests"].get("download_urls", 0)
+    progress = []
+    result = download_scenario(client, pid, sid, tmp_path, on_progress=progress.append)
+    pages = emulator.stats()["requests"]["download_urls"] - before
+    files = tree(tmp_path)
+    assert pages >= 3
+    assert len(files) == len(result.files) > 50
+    assert {name.split("/")[0] for name in files} == {"0", "1", "2"}
+    assert all(name.split("/")[1] == "EXPORT" for name in files)
+    assert any(name.endswith("building/geopackage/building.gpkg") for name in files)
+    assert not any(name.endswith(PART_SUFFIX) for name in files)
+    assert result.archive is None and result.skipped == 0
+    assert progress[-1].percent == pytest.approx(100.0) and progress[-1].files_done == len(files)
+    assert emulator.stats()["storage_auth_headers"] == 0
+
+
+def test_zip_is_downloaded_and_unpacked(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator)
+    result = download_scenario(client, pid, sid, tmp_path)
+    assert result.archive == str(tmp_path / f"{sid}.zip")
+    assert any(Path(p).as_posix().endswith("0/EXPORT/building/shapefile/building.shp") for p in result.files)
+    assert all(os.path.getsize(p) > 0 for p in result.files if p.endswith(".shp"))
+    again = download_scenario(client, pid, sid, tmp_path)
+    assert again.skipped == len(again.files)
+    assert emulator.stats()["storage_auth_headers"] == 0
+
+
+def test_expired_links_are_listed_again(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2)
+    emulator.configure(latency_ms=40)
+    before = emulator.stats()["requests"].get("download_urls", 0)
+    expired = []
+
+    def on_progress(progress):
+        if not expired and progress.files_done >= 1:
+            emulator.expire_urls()
+            expired.append(progress.files_done)
+
+    result = download_scenario(client, pid, sid, tmp_path, on_progress=on_progress, workers=4)
+    assert expired and expired[0] < len(result.files)
+    assert emulator.stats()["requests"]["download_urls"] - before == 2  # first listing + one re-listing
+    emulator.configure(latency_ms=0)
+    reference = tmp_path.parent / "reference"
+    download_scenario(client, pid, sid, reference)
+    assert tree(tmp_path) == tree(reference)
+
+
+def test_cut_truncated_and_failing_transfers_are_retried(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2)
+    reference = tmp_path / "reference"
+    download_scenario(client, pid, sid, reference)
+    emulator.configure(cut_rate=0.25, truncate_rate=0.25, error_rate=0.1)
+    faulty = tmp_path / "faulty"
+    download_scenario(client, pid, sid, faulty)
+    faults = emulator.stats()["faults"]
+    assert faults.get("storage_cut", 0) > 0 and faults.get("storage_truncated", 0) > 0
+    assert tree(faulty) == tree(reference)
+
+
+def test_interrupted_download_resumes(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2, big_file_mb=8)
+    reference = tmp_path / "reference"
+    download_scenario(client, pid, sid, reference)
+    out = tmp_path / "out"
+    stop = threading.Event()
+
+    def on_progress(progress):
+        if progress.files_done >= 10:
+            stop.set()
+
+    with pytest.raises(CancelledError):
+        download_scenario(client, pid, sid, out, on_progress=on_progress, is_cancelled=stop.is_set)
+    expected = tree(reference)
+    first = tree(out)
+    complete = {k: v for k, v in first.items() if not k.endswith(PART_SUFFIX)}
+    assert 10 <= len(complete) < len(expected)
+    assert all(expected[k] == v for k, v in complete.items())  # nothing that looks complete is partial
+    # a half-downloaded big file, continued with a Range request
+    big = next(k for k in expected if k.endswith("big.bin"))
+    (out / big).unlink(missing_ok=True)
+    (out / (big + PART_SUFFIX)).parent.mkdir(parents=True, exist_ok=True)
+    (out / (big + PART_SUFFIX)).write_bytes((reference / big).read_bytes()[:3 * 1024 * 1024])
+    served_before = emulator.stats()["storage_bytes"]
+    result = download_scenario(client, pid, sid, out)
+    assert tree(out) == expected
+    assert result.skipped >= len(complete) - 1
+    served = emulator.stats()["storage_bytes"] - served_before
+    total_missing = sum((reference / k).stat().st_size for k in expected if k not in complete or k == big)
+    assert served <= total_missing - 3 * 1024 * 1024 + 1024  # the first 3 MiB were not fetched again
+
+
+def test_cancel_stops_within_a_second_and_leaves_no_complete_looking_file(client, emulator, tmp_path):
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, big_file_mb=64)
+    emulator.configure(latency_ms=0)
+    cancelled_at = []
+
+    def is_cancelled():
+        return bool(cancelled_at)
+
+    def on_progress(progress):
+        if not cancelled_at and progress.bytes_done > 2 * 1024 * 1024:
+            cancelled_at.append(time.monotonic())
+
+    with pytest.raises(CancelledError):
+        download_scenario(client, pid, sid, tmp_path, on_progress=on_progress, is_cancelled=is_cancelled,
+                          workers=2)
+    assert cancelled_at and time.monotonic() - cancelled_at[0] < 1.0
+    big = next(tmp_path.rglob("big.bin*"), None)
+    if big is not None:
+        assert big.name == "big.bin" + PART_SUFFIX
+        assert big.stat().st_size < 64 * 1024 * 1024
+
+
+def test_unknown_scenario_is_not_found(client):
+    from beod.errors import NotFoundError
+
+    with pytest.raises(NotFoundError):
+        download_scenario(client, 999999, 999999, "/nonexistent-never-created")
