@@ -85,6 +85,17 @@ class Job:
         return cls(**{key: value for key, value in data.items() if key in known})
 
 
+_LOCKS: Dict[str, threading.RLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _lock_for(path: str) -> threading.RLock:
+    """One lock per store file, shared by every store of this process."""
+    key = os.path.realpath(path)
+    with _LOCKS_GUARD:
+        return _LOCKS.setdefault(key, threading.RLock())
+
+
 def default_store_path() -> str:
     return os.path.join(profile_folder(), STORE_FILE_NAME)
 
@@ -94,12 +105,29 @@ class JobStore:
 
     def __init__(self, path: Optional[str] = None):
         self.path = path or default_store_path()
-        self._lock = threading.RLock()
+        self._lock = _lock_for(self.path)
         self._jobs: Dict[str, Job] = {}
-        self._load()
+        self._signature = None
+        with self._lock:
+            self._refresh()
 
     # -- persistence -------------------------------------------------------------
-    def _load(self) -> None:
+    def _file_signature(self):
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    def _refresh(self) -> None:
+        """Read the file again when another store (or QGIS instance) changed it."""
+        signature = self._file_signature()
+        if signature == self._signature:
+            return
+        self._signature = signature
+        self._jobs = {}
+        if signature is None:
+            return
         try:
             with open(self.path, encoding="utf-8") as handle:
                 data = json.load(handle)
@@ -127,10 +155,12 @@ class JobStore:
         with open(tmp, "w", encoding="utf-8") as handle:
             json.dump({"version": 1, "jobs": [job.to_dict() for job in jobs]}, handle, indent=1)
         os.replace(tmp, self.path)
+        self._signature = self._file_signature()
 
     # -- access ------------------------------------------------------------------
     def add(self, job: Job) -> Job:
         with self._lock:
+            self._refresh()
             if job.started is None:
                 job.started = time.time()
             self._jobs[job.local_id] = job
@@ -140,6 +170,7 @@ class JobStore:
     def update(self, local_id: str, **fields) -> Optional[Job]:
         """Change fields of a job and save; returns a copy of the updated job."""
         with self._lock:
+            self._refresh()
             job = self._jobs.get(local_id)
             if job is None:
                 return None
@@ -154,12 +185,14 @@ class JobStore:
 
     def get(self, local_id: str) -> Optional[Job]:
         with self._lock:
+            self._refresh()
             job = self._jobs.get(local_id)
             return dataclasses.replace(job) if job else None
 
     def all(self) -> List[Job]:
         """Every job, newest first."""
         with self._lock:
+            self._refresh()
             jobs = [dataclasses.replace(job) for job in self._jobs.values()]
         return sorted(jobs, key=lambda job: job.started or 0.0, reverse=True)
 
@@ -169,6 +202,7 @@ class JobStore:
 
     def remove(self, local_id: str) -> bool:
         with self._lock:
+            self._refresh()
             removed = self._jobs.pop(local_id, None) is not None
             if removed:
                 self._save()
@@ -177,6 +211,7 @@ class JobStore:
     def clear_finished(self) -> int:
         """Forget every finished job; returns how many were removed."""
         with self._lock:
+            self._refresh()
             done = [key for key, job in self._jobs.items() if not job.is_active]
             for key in done:
                 del self._jobs[key]

@@ -47,3 +47,16 @@ def test_unknown_field_is_refused_and_corrupt_file_is_ignored(qgis_app, tmp_path
         store.update(job.local_id, password="x")  # pragma: allowlist secret
     assert store.remove(job.local_id)
     assert JobStore(str(path)).all() == []
+
+
+def test_two_stores_on_one_file_do_not_overwrite_each_other(qgis_app, tmp_path):
+    path = str(tmp_path / "jobs.json")
+    first, second = JobStore(path), JobStore(path)
+    a = first.add(Job(name="A"))
+    b = second.add(Job(name="B"))
+    first.update(a.local_id, state=jobs.SUCCEEDED)
+    second.update(b.local_id, state=jobs.RUNNING, project_id=1, scenario_id=2, activity_id=3)
+    fresh = JobStore(path)
+    assert fresh.get(a.local_id).state == jobs.SUCCEEDED
+    assert fresh.get(b.local_id).state == jobs.RUNNING
+    assert [job.name for job in first.unfinished()] == ["B"]

@@ -10,7 +10,7 @@ from beod_qgis.core import auth, jobs
 from beod_qgis.core.jobs import Job, JobStore
 from beod_qgis.core.settings import Settings
 from beod_qgis.core.tasks import DownloadTask, ExtractionTask, TaskRegistry, resume_unfinished
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QPushButton
 
 from tests.test_core_auth import unlock_test_auth_db
@@ -133,6 +133,13 @@ def test_extraction_loads_layers_with_features(
     # The user is told, with the two buttons.
     buttons = message_bar_buttons(qgis_iface)
     assert "Open folder" in buttons and "Zoom to results" in buttons
+    # "Zoom to results" brings the results into view.
+    canvas = qgis_iface.mapCanvas()
+    canvas.setExtent(QgsRectangle(-170, -80, -160, -70))
+    zoom = [b for item in qgis_iface.messageBar().items() for b in item.findChildren(QPushButton)]
+    next(b for b in zoom if b.text() == "Zoom to results").click()
+    transform = QgsCoordinateTransform(layers[0].crs(), canvas.mapSettings().destinationCrs(), project)
+    assert canvas.extent().contains(transform.transformBoundingBox(layers[0].extent()))
 
 
 def test_two_jobs_at_once(emulator, account, project, registry, store, tmp_path):
@@ -146,6 +153,9 @@ def test_two_jobs_at_once(emulator, account, project, registry, store, tmp_path)
     assert wait_for(
         lambda: len(registry.tasks()) == 2 and all(t.job.stage == "running" for t in (first, second)), 60
     )
+    # Both are visible in the QGIS task manager, with their names.
+    active = {task.description() for task in QgsApplication.taskManager().activeTasks()}
+    assert {"BrightEarth On Demand: Run A", "BrightEarth On Demand: Run B"} <= active
     finish(registry)
     for name in ("Run A", "Run B"):
         assert vector_feature_counts(group_layers(project, name))
