@@ -38,6 +38,8 @@ from .results_model import MergedLayer, MergedResults, MergedTileset
 LOG_TAG = "BEOD"
 #: custom layer property naming the output kind, so other code can find the layers
 KIND_PROPERTY = "beod/kind"
+#: custom layer property marking a 3D Tiles layer (added unchecked: it is meant for 3D views)
+THREE_D_PROPERTY = "beod/3d"
 #: custom property of a layer tree group: the output folder it was loaded from
 GROUP_PROPERTY = "beod/out_dir"
 
@@ -50,7 +52,7 @@ def tiled_scenes_supported() -> bool:
 def _note(merged: MergedResults, text: str) -> None:
     if text not in merged.notes:
         merged.notes.append(text)
-    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
 
 def _apply_style(layer: QgsMapLayer, path, merged: MergedResults) -> bool:
@@ -81,7 +83,7 @@ def _stretch(layer: QgsRasterLayer, value_range) -> None:
     stretched = []
     for item in items:
         value = low + (item.value - old_low) / span * (high - low)
-        stretched.append(QgsColorRampShader.ColorRampItem(value, item.color, f"{value:.0f}"))
+        stretched.append(QgsColorRampShader.ColorRampItem(value, item.color, tr("{} m", f"{value:.0f}")))
     shader_function.setColorRampItemList(stretched)
     shader_function.setMinimumValue(low)
     shader_function.setMaximumValue(high)
@@ -148,6 +150,7 @@ def _tiled_scene_layer(tileset: MergedTileset) -> Optional[QgsMapLayer]:
     if not layer.isValid():
         return None
     layer.setCustomProperty(KIND_PROPERTY, tileset.kind)
+    layer.setCustomProperty(THREE_D_PROPERTY, True)
     return layer
 
 
@@ -203,6 +206,8 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
         node = group.addLayer(layer)
         if layer.name() == hillshade_title():
             node.setExpanded(False)  # its legend is only a grey ramp
+        if layer.customProperty(THREE_D_PROPERTY):
+            node.setItemVisibilityChecked(False)  # meshes would cover the 2D layers
     return layers
 
 

@@ -153,7 +153,10 @@ def test_3d_tiles_become_tiled_scene_layers(qgis_new_project, output):
 
     layers = load_results(merged, JOB, project=qgis_new_project)
 
-    assert {layer.name() for layer in layers} >= {"Buildings (3D)", "Trees (3D)"}
+    three_d = [layer for layer in layers if layer.name() in ("Buildings (3D)", "Trees (3D)")]
+    assert len(three_d) == 2
+    root = qgis_new_project.layerTreeRoot()
+    assert not any(root.findLayer(layer.id()).itemVisibilityChecked() for layer in three_d)
 
 
 def test_results_extent_is_in_the_project_crs(qgis_new_project, output):
