@@ -94,6 +94,8 @@ def _glb(positions, indices, color) -> bytes:
     }
     json_chunk = _pad(json.dumps(gltf, separators=(",", ":")).encode("utf-8"), b" ", 4)
     bin_chunk = _pad(binary, b"\0", 4)
+    if (28 + len(json_chunk) + len(bin_chunk)) % 8:  # the glb must end on an 8-byte boundary in a b3dm
+        json_chunk += b"    "
     body = (struct.pack("<I4s", len(json_chunk), b"JSON") + json_chunk
             + struct.pack("<I4s", len(bin_chunk), b"BIN\0") + bin_chunk)
     return struct.pack("<4sII", b"glTF", 2, 12 + len(body)) + body
@@ -101,8 +103,9 @@ def _glb(positions, indices, color) -> bytes:
 
 def b3dm(glb: bytes) -> bytes:
     """Wrap a binary glTF in a Batched 3D Model (no batch table)."""
-    feature_json = _pad(json.dumps({"BATCH_LENGTH": 0}).encode("utf-8"), b" ", 8)
     header_len = 28
+    feature_json = json.dumps({"BATCH_LENGTH": 0}).encode("utf-8")
+    feature_json += b" " * ((-(header_len + len(feature_json))) % 8)  # the glb starts 8-byte aligned
     total = header_len + len(feature_json) + len(glb)
     header = struct.pack("<4sIIIIII", b"b3dm", 1, total, len(feature_json), 0, 0, 0)
     return header + feature_json + glb
