@@ -92,18 +92,32 @@ class BeodAlgorithm(QgsProcessingAlgorithm):
         return open_client(self._credentials, self._server_url, feedback)
 
 
+# Share of the progress bar of each stage of ``beod.flow`` (each reports 0-100 % of itself).
+STAGE_SPANS = {"login": (0.0, 2.0), "project": (2.0, 2.0), "aoi": (4.0, 2.0), "scenario": (6.0, 4.0),
+               "running": (10.0, 60.0), "download": (70.0, 30.0), "done": (100.0, 0.0)}
+
+
 def progress_reporter(feedback, start=0.0, span=100.0):
-    """An ``on_progress(Progress)`` callback moving ``feedback`` from ``start`` over ``span``."""
-    last = {"message": None}
+    """An ``on_progress(progress)`` callback moving ``feedback`` from ``start`` over ``span``.
+
+    ``progress`` has ``percent`` and ``message``, and a ``stage`` when it comes from
+    ``beod.flow``; a message is logged when the stage changes or every 10 %."""
+    last = {"stage": None, "percent": None, "message": None}
 
     def on_progress(progress):
+        stage = getattr(progress, "stage", None)
         percent = getattr(progress, "percent", None)
-        if percent is not None:
-            feedback.setProgress(start + span * max(0.0, min(100.0, float(percent))) / 100.0)
         message = getattr(progress, "message", "") or ""
-        if message and message != last["message"]:
-            last["message"] = message
+        stage_start, stage_span = STAGE_SPANS.get(stage, (0.0, 100.0))
+        if percent is not None:
+            percent = max(0.0, min(100.0, float(percent)))
+            overall = stage_start + stage_span * percent / 100.0
+            feedback.setProgress(start + span * overall / 100.0)
+        worth_logging = stage != last["stage"] or percent is None or last["percent"] is None \
+            or percent >= 100.0 or percent - last["percent"] >= 10.0
+        if message and message != last["message"] and worth_logging:
             feedback.setProgressText(message)
+            last.update(stage=stage, percent=percent, message=message)
 
     return on_progress
 

@@ -101,6 +101,10 @@ class RunExtractionAlgorithm(BeodAlgorithm):
 
         areas = self._areas(parameters, context, feedback)
         out_dir = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
+        if os.path.isdir(out_dir) and os.listdir(out_dir):
+            feedback.pushWarning(tr(
+                "The output folder {} already holds files: results found there are merged with the "
+                "new ones. Choose an empty folder to keep runs apart.", out_dir))
         os.makedirs(out_dir, exist_ok=True)
         client = self.client(feedback)
         ids = []

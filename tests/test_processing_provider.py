@@ -54,3 +54,30 @@ def test_run_extraction_takes_selected_polygons_and_outputs_one_layer_per_kind(p
     assert defaults["SOURCE_IMAGE_TYPE"] == "basemap"
     assert defaults["SOURCE_IMAGE_ID"] == 1
     assert defaults["AUGMENTED"] is False
+
+
+def test_progress_moves_forward_through_the_stages_of_a_run(qgis_app):
+    from beod_qgis.beod.flow import Progress
+    from beod_qgis.processing_provider.base import progress_reporter
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        texts = []
+
+        def setProgressText(self, text):
+            self.texts.append(text)
+
+    feedback = Feedback()
+    seen = []
+    feedback.progressChanged.connect(seen.append)
+    reporter = progress_reporter(feedback, 45.0, 45.0)  # the second of two extractions
+    stages = [("login", 0), ("login", 100), ("project", 0), ("project", 100), ("aoi", 100),
+              ("scenario", 100), ("running", 0), ("running", 3), ("running", 50), ("running", 100),
+              ("download", 0), ("download", 40), ("download", 100), ("done", 100)]
+    for stage, percent in stages:
+        reporter(Progress(stage, percent, f"{stage} {percent}"))
+    assert seen == sorted(seen)
+    assert seen[0] == 45.0 and seen[-1] == 90.0
+    # Small steps within a stage are not all logged.
+    assert "running 3" not in feedback.texts and "running 50" in feedback.texts
+    assert feedback.texts[0] == "login 0" and feedback.texts[-1] == "done 100"
