@@ -1,6 +1,8 @@
 """Credentials go to the QGIS authentication database, and nothing secret to QgsSettings."""
 
 import os
+import subprocess
+import sys
 import tempfile
 
 import pytest
@@ -83,3 +85,58 @@ def test_nothing_secret_in_qgis_settings(auth_db):
     auth.remove_credentials(settings.authcfg)
     settings.forget_account()
     assert Settings().authcfg == ""
+
+
+_PROFILE_SCRIPT = """
+import os, sys
+profile, plugins, mode = sys.argv[1:4]
+os.environ["QGIS_AUTH_DB_DIR_PATH"] = profile
+sys.path.insert(0, plugins)
+from qgis.core import QgsApplication
+app = QgsApplication([], False, profile)
+app.initQgis()
+from beod_qgis.core import auth
+try:
+    if mode.startswith("master="):
+        print("UNLOCKED", auth.use_master_password(mode.split("=", 1)[1]))
+    if sys.argv[4] == "store":
+        print("ID", auth.store_credentials("ana@example.com", sys.argv[5]))
+    else:
+        print("LOADED", auth.load_credentials(sys.argv[4]))
+except auth.CredentialsError as exc:
+    print("ERROR", exc)
+"""
+
+
+def _qgis_session(profile, plugins_path, mode, *args):
+    """Run a fresh headless QGIS on ``profile`` (a QGIS "restart") and return its output."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", _PROFILE_SCRIPT, str(profile), str(plugins_path), mode, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_master_password_path_across_restarts(tmp_path, plugins_path):
+    """Without the master password nothing is stored or read (QGIS would ask for it);
+    with it the credentials survive a restart; a wrong one unlocks nothing."""
+    profile = tmp_path / "profile"
+    profile.mkdir()
+    out = _qgis_session(profile, plugins_path, "none", "store", FAKE_PASSWORD)
+    assert "ERROR" in out and "master password" in out
+    out = _qgis_session(profile, plugins_path, "master=" + FAKE_MASTER, "store", FAKE_PASSWORD)
+    authcfg = out.split("ID ", 1)[1].split()[0]
+
+    out = _qgis_session(profile, plugins_path, "none", authcfg)
+    assert "ERROR" in out and FAKE_PASSWORD not in out
+    out = _qgis_session(profile, plugins_path, "master=wrong-fake-master", authcfg)
+    assert "UNLOCKED False" in out and FAKE_PASSWORD not in out
+    out = _qgis_session(profile, plugins_path, "master=" + FAKE_MASTER, authcfg)
+    assert f"LOADED ('ana@example.com', '{FAKE_PASSWORD}')" in out
+    # The password is not in clear text in the auth database file.
+    assert FAKE_PASSWORD.encode() not in (profile / "qgis-auth.db").read_bytes()
