@@ -130,3 +130,10 @@ def test_results_downloaded_from_the_emulator_load_as_one_layer_per_kind(qgis_ne
     assert kinds == ["building", "tree", "road", "clutter", "dtm", "dtm"]
     assert layers[0].featureCount() == expected > 0
     assert qgis_new_project.layerTreeRoot().children()[0].name() == f"Scenario {sid}"
+
+
+def test_the_emulator_and_the_clutter_legend_share_one_class_table():
+    from tests.emulator import geodata
+
+    assert geodata.CLUTTER_CLASSES == {item.code: item.name for item in CLUTTER_CLASSES}
+    assert geodata.CLUTTER_NODATA == CLUTTER_NODATA
