@@ -44,6 +44,7 @@ from .redact import forget_secret, redact_url, register_secret
 LOG = logging.getLogger("beod")
 DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+CONNECT_RETRIES = 2
 _JITTER = random.Random()  # noqa: S311  # nosec B311: jitter for retry delays, not cryptography
 
 
@@ -334,7 +335,9 @@ class Client:
                                                 timeout=self.timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
                 connect_failed = _never_sent(exc)
-                if (retry or connect_failed) and attempt < self.retries:
+                # a refused connection is retried briefly (a restarting server), not for long
+                limit = min(self.retries, CONNECT_RETRIES) if connect_failed else self.retries
+                if (retry or connect_failed) and attempt < limit:
                     delay = backoff_delay(attempt, self.backoff, self.max_backoff)
                     LOG.info("%s %s: %s; retrying in %.1f s", method, redact_url(url),
                              type(exc).__name__, delay)
