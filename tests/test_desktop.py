@@ -113,3 +113,20 @@ def test_screenshots_saved(desktop_run):
         assert not image.isNull() and image.width() >= min_width, name
     if os.environ.get("BEOD_SAVE_SCREENSHOT"):
         shutil.copyfile(out / "qgis.png", ROOT / "docs" / "dock.png")
+
+
+def test_make_qgis_starts_qgis_against_the_emulator(tmp_path):
+    """``make qgis`` unattended: emulator up, profile pointed at it, QGIS started and closed."""
+    env = dict(os.environ, HOME=str(tmp_path / "home"), XDG_RUNTIME_DIR=str(tmp_path / "runtime"))
+    env.pop("DISPLAY", None)
+    (tmp_path / "runtime").mkdir(mode=0o700)
+    command = [sys.executable, str(ROOT / "scripts" / "run_qgis.py"), "--quit-after", "6",
+               "--run-seconds", "1", "--profiles-path", str(tmp_path / "profiles")]
+    returncode, output = run_in_own_group(command, env)
+    assert returncode == 0, output[-4000:]
+    assert "email:" in output and "password:" in output
+    ini = (tmp_path / "profiles" / "profiles" / "default" / "QGIS" / "QGIS3.ini").read_text(encoding="utf-8")
+    api_url = output.split("BEOD emulator: ")[1].split()[0]
+    assert f"server_url={api_url}" in ini
+    assert (tmp_path / "profiles" / "profiles" / "default" / "python" / "plugins" / "beod_qgis"
+            / "metadata.txt").exists()
