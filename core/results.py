@@ -14,16 +14,11 @@ from osgeo import gdal
 
 from .i18n import tr
 from .layer_kinds import KINDS
+from .results_files import MergeCancelledError, Ticker, read_manifest, write_manifest
 from .results_load import apply_kind_style, load_results, results_extent
-from .results_merge import (
-    MergeCancelledError,
-    Ticker,
-    merge_rasters,
-    merge_vectors,
-    read_manifest,
-    write_manifest,
-)
+from .results_merge import merge_vectors
 from .results_model import MergedLayer, MergedResults, MergedTileset
+from .results_mosaic import merge_rasters
 from .results_scan import MERGED_DIR, scan_output
 from .results_tiles import merge_tilesets
 

@@ -251,10 +251,10 @@ def test_a_merged_file_that_cannot_be_replaced_is_written_beside_it(tmp_path):
 
 
 def test_large_mosaics_get_overviews(tmp_path, monkeypatch):
-    from beod_qgis.core import results_merge
+    from beod_qgis.core import results_mosaic
 
-    monkeypatch.setattr(results_merge, "OVERVIEW_THRESHOLD", 64)
-    monkeypatch.setattr(results_merge, "OVERVIEW_SMALLEST", 16)
+    monkeypatch.setattr(results_mosaic, "OVERVIEW_THRESHOLD", 64)
+    monkeypatch.setattr(results_mosaic, "OVERVIEW_SMALLEST", 16)
     build_output(str(tmp_path), tiles=4, three_d=False)
 
     merged = merge_outputs(str(tmp_path))
