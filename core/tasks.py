@@ -33,6 +33,7 @@ from .jobs import Job, JobStore
 from .settings import Settings
 
 LOG_TAG = "BEOD"
+SAVE_INTERVAL_S = 0.5  # at most two progress writes of the job record per second
 
 # Share of the whole task's progress bar given to each stage (start, end).
 STAGE_SPANS: Dict[str, Tuple[float, float]] = {
@@ -126,6 +127,8 @@ class BeodTask(QgsTask):
         self.timings: Dict[str, float] = {}
         self._stage = ""
         self._stage_started = 0.0
+        self._last_message = ""
+        self._last_saved = 0.0
 
     # -- helpers used from run() (worker thread) ---------------------------------
     def _make_client(self):
@@ -161,11 +164,17 @@ class BeodTask(QgsTask):
         share = max(0.0, min(100.0, float(percent or 0.0))) / 100.0
         overall = start + (end - start) * share
         self.setProgress(overall)
-        fields = {"progress": round(overall, 1)}
-        if message and message != self.job.message:
-            fields["message"] = message
+        if message and message != self._last_message:
+            self._last_message = message
             self.messageChanged.emit(self.job.local_id, message)
-        if fields["progress"] != self.job.progress or "message" in fields:
+        # The record on disk follows at a calmer pace than a download's progress.
+        now = time.monotonic()
+        changed = round(overall, 1) != self.job.progress or message not in ("", self.job.message)
+        if changed and (now - self._last_saved >= SAVE_INTERVAL_S or percent in (0.0, 100.0)):
+            self._last_saved = now
+            fields = {"progress": round(overall, 1)}
+            if message:
+                fields["message"] = message
             self._update(**fields)
 
     def on_progress(self, progress) -> None:

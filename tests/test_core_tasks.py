@@ -309,3 +309,19 @@ def test_download_again_reuses_files_and_loads(emulator, account, project, regis
     assert vector_feature_counts(group_layers(project, "From history"))
     unchanged = [p for p in files if p.exists() and p.stat().st_mtime_ns == mtimes[p]]
     assert unchanged, "the files already on disk were downloaded again"
+
+
+def test_failed_server_run_is_reported_with_its_details(
+    emulator, account, project, registry, store, tmp_path, qgis_iface
+):
+    qgis_iface.messageBar().clear_messages()
+    emulator.configure(run_seconds=0.5, fail_next_runs=1, fail_details="The source imagery is too cloudy")
+    job = make_job(emulator.api_url, tmp_path / "out", "Cloudy")
+    registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=project))
+    finish(registry, 60)
+    record = store.get(job.local_id)
+    assert record.state == jobs.FAILED
+    assert "too cloudy" in record.error
+    assert record.has_ids  # the scenario exists on the server (History shows it)
+    assert any("too cloudy" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical))
+    assert project.layerTreeRoot().findGroup("Cloudy") is None
