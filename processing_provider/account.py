@@ -10,6 +10,7 @@ Processing history or the log.
 import os
 
 from qgis.core import QgsApplication, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ..core.i18n import tr
 
@@ -23,16 +24,25 @@ def _environment_credentials():
     return (email, password) if email and password else None
 
 
+def _can_ask_master_password():
+    """QGIS may ask for its master password only in the desktop application, on its main
+    thread (a model runs its steps on a worker thread)."""
+    app = QCoreApplication.instance()
+    return QgsApplication.platform() == "desktop" and app is not None \
+        and QThread.currentThread() == app.thread()
+
+
 def _auth_credentials(authcfg):
     from ..core.auth import CredentialsError, load_credentials
 
     manager = QgsApplication.authManager()
     if manager is not None and not manager.isDisabled() and authcfg in manager.configIds() \
-            and not manager.masterPasswordIsSet() and QgsApplication.platform() != "desktop":
+            and not manager.masterPasswordIsSet() and not _can_ask_master_password():
         raise QgsProcessingException(tr(
             "The QGIS master password is needed to read the authentication configuration {}: "
-            "give it with the environment variable QGIS_AUTH_PASSWORD_FILE, or set {} and {} "
-            "instead.", authcfg, ENV_EMAIL, ENV_PASSWORD))
+            "sign in from the BEOD panel first (QGIS then knows it), give it with the environment "
+            "variable QGIS_AUTH_PASSWORD_FILE, or set {} and {} instead.",
+            authcfg, ENV_EMAIL, ENV_PASSWORD))
     try:
         credentials = load_credentials(authcfg)
     except CredentialsError as exc:

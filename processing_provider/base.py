@@ -88,7 +88,7 @@ class BeodAlgorithm(QgsProcessingAlgorithm):
     def client(self, feedback):
         """A signed-in :class:`beod.client.Client` for the chosen account and server."""
         if self._credentials is None:
-            fail(self._account_error or tr("No BrightEarth On Demand account."), feedback)
+            raise QgsProcessingException(self._account_error or tr("No BrightEarth On Demand account."))
         return open_client(self._credentials, self._server_url, feedback)
 
 
@@ -120,10 +120,3 @@ def progress_reporter(feedback, start=0.0, span=100.0):
             last.update(stage=stage, percent=percent, message=message)
 
     return on_progress
-
-
-def fail(message, feedback=None):
-    """Report ``message`` in the log and raise it as a :class:`QgsProcessingException`."""
-    if feedback is not None:
-        feedback.reportError(message, True)
-    raise QgsProcessingException(message)

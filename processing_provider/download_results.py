@@ -61,7 +61,6 @@ class DownloadResultsAlgorithm(BeodAlgorithm):
         except CancelledError as exc:
             raise QgsProcessingException(tr("Cancelled.")) from exc
         except BeodError as exc:
-            feedback.reportError(str(exc), True)
             raise QgsProcessingException(tr(
                 "Downloading project {}, scenario {} failed: {}", project_id, scenario_id, exc)) from exc
         finally:

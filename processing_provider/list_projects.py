@@ -88,7 +88,6 @@ class ListProjectsAlgorithm(BeodAlgorithm):
                     rows += 1
                 feedback.setProgress(100.0 * (index + 1) / max(1, len(projects)))
         except BeodError as exc:
-            feedback.reportError(str(exc), True)
             raise QgsProcessingException(tr("Listing the projects failed: {}", exc)) from exc
         finally:
             client.close()

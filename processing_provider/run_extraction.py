@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from ..core.i18n import tr
-from .base import BeodAlgorithm, account_help, fail, progress_reporter
+from .base import BeodAlgorithm, account_help, progress_reporter
 from .outputs import add_result_outputs, outputs_help, publish_results
 from .scenario_parameters import add_scenario_parameters, scenario_help, scenario_values
 
@@ -95,7 +95,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
 
     # -- the run ---------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
-        from ..beod.errors import AoiError, BeodError, CancelledError
+        from ..beod.errors import AoiError, BeodError, CancelledError, ScenarioFailedError
         from ..beod.flow import run_extraction
         from ..beod.models import ScenarioParams
 
@@ -107,7 +107,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                 "new ones. Choose an empty folder to keep runs apart.", out_dir))
         os.makedirs(out_dir, exist_ok=True)
         client = self.client(feedback)
-        ids = []
+        ids, failures = [], []
         try:
             count = len(areas)
             for index, (name, wkt) in enumerate(areas):
@@ -131,19 +131,31 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                 except CancelledError:
                     self._report_cancel(current, feedback)
                     break
-                except AoiError as exc:
-                    fail(tr("The area of \"{}\" cannot be sent: {}", name, exc), feedback)
+                except (AoiError, ScenarioFailedError) as exc:
+                    # This feature's extraction alone failed: the others still run.
+                    message = tr("Extraction \"{}\" failed: {}", name, exc) if current else tr(
+                        "The area of \"{}\" cannot be sent: {}", name, exc)
+                    if count == 1:
+                        raise QgsProcessingException(message) from exc
+                    feedback.reportError(message)
+                    failures.append(name)
+                    continue
                 except BeodError as exc:
                     if current:
                         feedback.reportError(tr(
                             "Project {}, scenario {}: use \"Download scenario results\" once it "
                             "is finished.", current["project"], current["scenario"]))
-                    fail(tr("Extraction \"{}\" failed: {}", name, exc), feedback)
+                    raise QgsProcessingException(tr("Extraction \"{}\" failed: {}", name, exc)) from exc
                 ids.append((current.get("project"), current.get("scenario")))
         finally:
             client.close()
         if feedback.isCanceled():
             raise QgsProcessingException(tr("Cancelled."))
+        if failures and not ids:
+            raise QgsProcessingException(tr("Every extraction failed ({}).", ", ".join(failures)))
+        if failures:
+            feedback.pushWarning(tr("{} of {} extractions failed: {}; the results of the others follow.",
+                                    len(failures), len(areas), ", ".join(failures)))
         results = publish_results(self, out_dir, context, feedback)
         results.update({
             OUTPUT_FOLDER: out_dir,

@@ -159,6 +159,35 @@ def test_per_feature_mode_runs_one_extraction_per_selected_feature_named_by_fiel
     assert buildings.crs().authid() == "EPSG:4326"
 
 
+def test_a_failed_scenario_is_reported_and_the_other_features_still_run(
+        account, emulator, aoi_layer, tmp_path):
+    emulator.configure(fail_next_runs=1)
+
+    class Feedback(QgsProcessingFeedback):
+        errors = []
+
+        def reportError(self, error, fatal=False):
+            self.errors.append(error)
+            super().reportError(error, fatal)
+
+    feedback = Feedback()
+    result = processing.run("beod:runextraction", common(
+        account, emulator, tmp_path / "out", INPUT=aoi_layer, MODE=0, NAME_FIELD="place"),
+        feedback=feedback)
+
+    assert len(result["SCENARIO_IDS"].split(",")) == 2
+    assert vector(result["BUILDING"]).featureCount() > 0
+    assert any("Cagnes" in error and "source imagery could not be processed" in error
+               for error in feedback.errors), feedback.errors
+
+
+def test_a_failed_single_extraction_ends_with_the_server_explanation(account, emulator, aoi_layer, tmp_path):
+    emulator.configure(fail_next_runs=1)
+    with pytest.raises(QgsProcessingException, match="source imagery could not be processed"):
+        processing.run("beod:runextraction", common(account, emulator, tmp_path / "out",
+                                                    INPUT=aoi_layer, MODE=1, NAME="Doomed"))
+
+
 def test_cancel_through_feedback_stops_with_a_message(account, emulator, aoi_layer, tmp_path):
     class CancelWhenRunning(QgsProcessingFeedback):
         def setProgressText(self, text):

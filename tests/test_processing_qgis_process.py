@@ -83,16 +83,23 @@ def run_qgis_process(profile, plugins_path, args, extra_env, cwd):
     return completed, parsed
 
 
-def test_run_extraction_from_the_command_line_with_an_auth_configuration(
-        emulator, plugins_path, profile, aoi_gpkg, tmp_path):
+@pytest.fixture
+def profile_account(emulator, profile):
+    """The profile's auth database holds the emulator account: its authcfg id."""
     unlock_test_auth_db()
     authcfg = auth.store_credentials(emulator.email, emulator.password)
     try:
-        # The profile's auth database holds the account; the master password comes from a file.
         shutil.copyfile(QgsApplication.authManager().authenticationDatabasePath(),
                         profile / "profiles" / "default" / "qgis-auth.db")
     finally:
         auth.remove_credentials(authcfg)
+    return authcfg
+
+
+def test_run_extraction_from_the_command_line_with_an_auth_configuration(
+        emulator, plugins_path, profile, profile_account, aoi_gpkg, tmp_path):
+    authcfg = profile_account
+    # The master password comes from a file, as no dialog can ask for it.
     master_file = tmp_path / "master.txt"
     master_file.write_text(FAKE_MASTER, encoding="utf-8")
     out_dir = tmp_path / "results"
@@ -134,3 +141,14 @@ def test_no_account_on_the_command_line_says_how_to_give_one(emulator, plugins_p
 
     assert completed.returncode != 0
     assert "BEOD_EMAIL" in completed.stdout + completed.stderr
+
+
+def test_auth_configuration_without_master_password_says_how_to_give_it(
+        emulator, plugins_path, profile, profile_account, tmp_path):
+    completed, _ = run_qgis_process(profile, plugins_path, [
+        "run", "beod:listprojects", "--", f"AUTHCFG={profile_account}", f"SERVER={emulator.api_url}",
+        f"OUTPUT={tmp_path / 'projects.csv'}",
+    ], {}, tmp_path)
+
+    assert completed.returncode != 0
+    assert "QGIS_AUTH_PASSWORD_FILE" in completed.stdout + completed.stderr
