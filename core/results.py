@@ -62,7 +62,8 @@ def merge_outputs(out_dir: str, *, is_cancelled: Optional[Callable[[], bool]] = 
             if not sources:
                 continue
             os.makedirs(merged_dir, exist_ok=True)
-            layer = _merge_kind(kind, sources, merged_dir, out_dir, results.notes, ticker)
+            layer = _merge_kind(kind, sources, merged_dir, out_dir, results.notes, ticker,
+                                scan.fallbacks.get(kind.name))
             if layer is not None:
                 results.layers.append(layer)
         for kind_name in sorted(scan.tilesets):
@@ -80,7 +81,7 @@ def merge_outputs(out_dir: str, *, is_cancelled: Optional[Callable[[], bool]] = 
     return results
 
 
-def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker) -> Optional[MergedLayer]:
+def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker, fallbacks) -> Optional[MergedLayer]:
     extension = ".vrt" if kind.is_raster else ".gpkg"
     target = os.path.join(merged_dir, kind.name + extension)
     manifest = read_manifest(target, sources, out_dir)
@@ -96,7 +97,7 @@ def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker) -> Optional[M
         path, merged, value_range = merge_rasters(kind, sources, target, out_dir, notes, ticker)
         count = None
     else:
-        path, merged, count = merge_vectors(kind, sources, target, out_dir, notes, ticker)
+        path, merged, count = merge_vectors(kind, sources, target, out_dir, notes, ticker, fallbacks)
         value_range = None
     if not merged:
         return None

@@ -5,7 +5,7 @@ and renamed when complete, so a cancelled or failed merge never looks finished.
 """
 
 import os
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from osgeo import gdal, ogr
 
@@ -26,10 +26,30 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _open_source(kind: LayerKind, path: str, alternatives: List[str], out_dir: str, notes: List[str]):
+    """(dataset, layer name) of a tile's file, or of the same data in another format
+    when it cannot be read; (None, None) with a note when nothing can be read."""
+    for candidate in [path, *alternatives]:
+        dataset = gdal_call(gdal.OpenEx, candidate, gdal.OF_VECTOR | gdal.OF_READONLY)
+        layer_name = _source_layer_name(dataset, kind) if dataset is not None else None
+        if layer_name is not None:
+            if candidate != path:
+                notes.append(tr("{} cannot be read; {} was used instead.", display_path(path, out_dir),
+                                display_path(candidate, out_dir)))
+            return dataset, layer_name
+        if candidate == path:
+            error = last_error()
+    notes.append(tr("Skipped {}: {}", display_path(path, out_dir), error))
+    return None, None
+
+
 def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
-                  notes: List[str], ticker: Ticker) -> Tuple[str, int, int]:
+                  notes: List[str], ticker: Ticker,
+                  fallbacks: Optional[Dict[str, List[str]]] = None) -> Tuple[str, int, int]:
     """Append every tile's ``kind`` layer into ONE GeoPackage layer named after the kind,
-    with a ``tile`` field. Returns (path written, files merged, feature count)."""
+    with a ``tile`` field. ``fallbacks`` (tile -> files) hold the same data in other
+    formats, used when a tile's file cannot be read. Returns (path written, files merged,
+    feature count)."""
     temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.gpkg")
     remove_file(temporary)
     previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
@@ -39,10 +59,8 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
     last_fid = 0
     try:
         for tile, path in sources:
-            source = gdal_call(gdal.OpenEx, path, gdal.OF_VECTOR | gdal.OF_READONLY)
-            layer_name = _source_layer_name(source, kind) if source is not None else None
-            if layer_name is None:
-                notes.append(tr("Skipped {}: {}", display_path(path, out_dir), last_error()))
+            source, layer_name = _open_source(kind, path, (fallbacks or {}).get(tile, []), out_dir, notes)
+            if source is None:
                 ticker.advance()
                 continue
             source_layer = source.GetLayerByName(layer_name)

@@ -19,12 +19,15 @@ TILESET_FILE = "tileset.json"
 
 @dataclass
 class ScanResult:
-    """Files found per kind: lists of (tile name, path), in tile order."""
+    """Files found per kind: lists of (tile name, path) in tile order, the preferred format
+    of each tile only (GeoPackage over shapefile)."""
 
     tiles: List[str] = field(default_factory=list)
     sources: Dict[str, List[Tuple[str, str]]] = field(default_factory=dict)
     tilesets: Dict[str, List[Tuple[str, str]]] = field(default_factory=dict)
     unknown_layers: List[str] = field(default_factory=list)
+    #: kind -> tile -> the same data in less preferred formats
+    fallbacks: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
 
 
 def tile_sort_key(name: str):
@@ -97,18 +100,17 @@ def _format_rank(kind: LayerKind, format_name: str) -> int:
     return kind.formats.index(lowered) if lowered in kind.formats else len(kind.formats)
 
 
-def _best_files(kind: LayerKind, format_dirs: List[os.DirEntry]) -> List[str]:
-    """The data files of the preferred format folder holding any (GeoPackage first)."""
+def _file_groups(kind: LayerKind, format_dirs: List[os.DirEntry]) -> List[List[str]]:
+    """The data files per format folder and extension, preferred first (GeoPackage first)."""
+    groups: List[List[str]] = []
     for format_dir in sorted(format_dirs, key=lambda entry: (_format_rank(kind, entry.name), entry.name)):
         by_ext: Dict[str, List[str]] = {}
         for entry in _files(format_dir.path):
             ext = os.path.splitext(entry.name)[1].lower()
             if ext in kind.extensions:
                 by_ext.setdefault(ext, []).append(entry.path)
-        for ext in kind.extensions:
-            if ext in by_ext:
-                return sorted(by_ext[ext])
-    return []
+        groups.extend(sorted(by_ext[ext]) for ext in kind.extensions if ext in by_ext)
+    return groups
 
 
 def scan_output(out_dir: str) -> ScanResult:
@@ -132,7 +134,13 @@ def scan_output(out_dir: str) -> ScanResult:
                 if data_dirs:
                     unknown.add(layer_dir.name)
                 continue
-            for path in _best_files(kind, data_dirs):
+            groups = _file_groups(kind, data_dirs)
+            if not groups:
+                continue
+            for path in groups[0]:
                 result.sources[kind.name].append((tile, path))
+            if len(groups[0]) == 1 and len(groups) > 1:
+                # the same data in the other formats, should the preferred file be unreadable
+                result.fallbacks.setdefault(kind.name, {})[tile] = [group[0] for group in groups[1:]]
     result.unknown_layers = sorted(unknown)
     return result

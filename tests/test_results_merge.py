@@ -263,3 +263,16 @@ def test_large_mosaics_get_overviews(tmp_path, monkeypatch):
     assert mosaic.GetRasterBand(1).GetOverviewCount() == 2  # 100 px: 50 and 25
     assert os.path.isfile(merged.layer("clutter").path + ".ovr")
     assert not [name for name in os.listdir(tmp_path / "merged") if name.startswith(".")]
+
+
+def test_an_unreadable_geopackage_is_replaced_by_the_tile_s_shapefile(tmp_path):
+    built = build_output(str(tmp_path), tiles=3, raster=False, three_d=False)
+    broken = tmp_path / "1" / "EXPORT" / "building" / "geopackage" / "building.gpkg"
+    broken.write_bytes(b"\0" * 1000)
+
+    merged = merge_outputs(str(tmp_path))
+
+    assert merged.layer("building").feature_count == built.counts["building"]
+    assert _tiles_in(merged.layer("building").path, "building") == {"0", "1", "2"}
+    note = next(note for note in merged.notes if "used instead" in note)
+    assert os.path.join("1", "EXPORT", "building", "shapefile", "building.shp") in note
