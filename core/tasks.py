@@ -242,10 +242,18 @@ class BeodTask(QgsTask):
             self.error = str(exc) or type(exc).__name__
             _log(tr("{} failed: {}", self.job.name, self.error), Qgis.MessageLevel.Warning)
             return False
-        except Exception as exc:  # noqa: BLE001 (a task must end with a clear message, not a crash)
-            self.error = tr("Unexpected error ({}): {}", type(exc).__name__, exc)
-            _log(self.error + "\n" + traceback.format_exc(), Qgis.MessageLevel.Critical)
+        except OSError as exc:
+            if not getattr(exc, "filename", None):
+                return self._unexpected(exc)
+            self.error = tr(
+                "Could not write the results to {}: {}. Choose another output folder.",
+                exc.filename,
+                exc.strerror or type(exc).__name__,
+            )
+            _log(self.error, Qgis.MessageLevel.Warning)
             return False
+        except Exception as exc:  # noqa: BLE001 (a task must end with a clear message, not a crash)
+            return self._unexpected(exc)
         finally:
             if self._stage:
                 self.timings[self._stage] = self.timings.get(self._stage, 0.0) + (
@@ -259,6 +267,13 @@ class BeodTask(QgsTask):
                         tr("Could not close the connection: {}", type(exc).__name__),
                         Qgis.MessageLevel.Warning,
                     )
+
+    def _unexpected(self, exc: BaseException) -> bool:
+        from ..beod.redact import redact
+
+        self.error = tr("Unexpected error ({}): {}", type(exc).__name__, redact(exc))
+        _log(self.error + "\n" + redact(traceback.format_exc()), Qgis.MessageLevel.Critical)
+        return False
 
     def finished(self, result: bool) -> None:
         try:

@@ -208,3 +208,26 @@ def test_api_and_storage_go_through_the_qgis_proxy(qsettings, emulator, recordin
     if api_host != storage_host:
         # The bearer token never goes to the storage host.
         assert all(auth_header is None for *_rest, auth_header in storage_calls)
+
+
+def test_proxy_credentials_from_a_qgis_auth_configuration(qsettings):
+    from qgis.core import QgsAuthMethodConfig
+
+    unlock_test_auth_db()
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("corporate proxy")
+    config.setConfig("username", "proxyuser")
+    config.setConfig("password", "fake-proxy-pw")  # pragma: allowlist secret
+    ok, config = manager.storeAuthenticationConfig(config)
+    assert ok
+    try:
+        qsettings.setValue("proxy/proxyEnabled", True)
+        qsettings.setValue("proxy/proxyType", "HttpProxy")
+        qsettings.setValue("proxy/proxyHost", "proxy.example.test")
+        qsettings.setValue("proxy/proxyPort", "8080")
+        qsettings.setValue("proxy/authcfg", config.id())
+        expected = "http://proxyuser:fake-proxy-pw@proxy.example.test:8080"  # pragma: allowlist secret
+        assert network.proxies_from_settings()["https"] == expected
+    finally:
+        manager.removeAuthenticationConfig(config.id())

@@ -325,3 +325,43 @@ def test_failed_server_run_is_reported_with_its_details(
     assert record.has_ids  # the scenario exists on the server (History shows it)
     assert any("too cloudy" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical))
     assert project.layerTreeRoot().findGroup("Cloudy") is None
+
+
+def test_output_folder_that_cannot_be_written_is_explained(
+    emulator, account, project, registry, store, tmp_path
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    job = make_job(emulator.api_url, blocker / "out", "Bad folder")
+    registry.start(ExtractionTask(job, store=store, project=project))
+    finish(registry, 60)
+    record = store.get(job.local_id)
+    assert record.state == jobs.FAILED
+    assert "Choose another output folder" in record.error and "a-file" in record.error
+
+
+def test_tokens_expiring_during_the_run_do_not_stop_it(emulator, account, project, registry, store, tmp_path):
+    emulator.configure(run_seconds=3.0, token_ttl=1)
+    job = make_job(emulator.api_url, tmp_path / "out", "Short tokens")
+    task = registry.start(ExtractionTask(job, store=store, project=project))
+    assert wait_for(lambda: task.job.stage == "running", 60)
+    emulator.expire_tokens()
+    finish(registry, 120)
+    assert store.get(job.local_id).state == jobs.SUCCEEDED
+    assert vector_feature_counts(group_layers(project, "Short tokens"))
+
+
+def test_resume_waits_for_credentials_when_none_are_stored(qgis_app, store, tmp_path):
+    unlock_test_auth_db()
+    Settings().forget_account()
+    job = make_job("http://127.0.0.1:9", tmp_path / "out", "Waiting for sign-in")
+    job.project_id, job.scenario_id, job.activity_id, job.state = 1, 2, 3, jobs.RUNNING
+    store.add(job)
+    early = make_job("http://127.0.0.1:9", tmp_path / "early", "Closed too early")
+    early.state = jobs.RUNNING
+    store.add(early)
+    started, waiting = resume_unfinished(None, store=store, registry=TaskRegistry())
+    assert started == []
+    assert [j.name for j in waiting] == ["Waiting for sign-in"]
+    assert store.get(job.local_id).state == jobs.RUNNING  # still remembered for later
+    assert store.get(early.local_id).state == jobs.INTERRUPTED
