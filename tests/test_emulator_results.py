@@ -51,6 +51,9 @@ def test_layout_and_formats(tutorial_output):
         for layer in ("building", "tree"):
             assert f"{tile}/EXPORT/{layer}/3d_tiles/tileset.json" in files
         assert all((folder / rel).is_file() for rel in files)
+    planned = geodata.plan_tiles(TUTORIAL_AOI, parse_aoi(TUTORIAL_AOI))
+    formats = (("shapefile", "geopackage"), ("geotiff",), ("3d_tiles",))
+    assert {t.name: geodata.expected_files(t, *formats) for t in planned} == tiles
 
 
 def test_vector_layers_are_clipped_and_attributed(tutorial_output):

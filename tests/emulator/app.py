@@ -248,10 +248,10 @@ def create_app(emulator) -> FastAPI:
         for field_name, known in (("vector_formats", geodata.VECTOR_FORMATS),
                                   ("raster_formats", geodata.RASTER_FORMATS),
                                   ("three_d_formats", geodata.THREE_D_FORMATS)):
-            for fmt in results._formats(getattr(body, field_name)):
+            for fmt in results.split_formats(getattr(body, field_name)):
                 if fmt not in known:
                     _fail(422, f"Unknown format {fmt!r} in {field_name}; known: {', '.join(known)}")
-        if not any(results._formats(getattr(body, f))
+        if not any(results.split_formats(getattr(body, f))
                    for f in ("vector_formats", "raster_formats", "three_d_formats")):
             _fail(422, "No output format requested: set vector_formats, raster_formats or three_d_formats")
         return body.model_dump()

@@ -29,7 +29,7 @@ class Settings:
     big_file_mb: int = 0  # > 0: one extra file of this size in each result (benchmarks)
     refresh_enabled: bool = True  # False: POST /auth/refresh answers 404
     credits_per_km2: float = 10.0  # price of a run
-    max_aoi_km2: float = 2000.0  # larger AOIs are refused (422)
+    max_aoi_km2: float = 500.0  # larger AOIs are refused (422)
 
     def to_dict(self) -> Dict[str, Any]:
         return asdict(self)

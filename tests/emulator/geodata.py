@@ -274,6 +274,28 @@ def write_raster(path: str, array, transform, nodata, epsg: int) -> None:
         gdal.GetDriverByName("GTiff").CreateCopy(path, mem, options=options)
 
 
+def expected_files(tile: Tile, vector_formats: Sequence[str], raster_formats: Sequence[str],
+                   three_d_formats: Sequence[str]) -> List[str]:
+    """The relative paths ``write_tile`` writes for ``tile``, known without writing them."""
+    names: List[str] = []
+    prefix = f"{tile.name}/EXPORT"
+    for fmt in vector_formats:
+        for layer in ("building", "tree", "road"):
+            if fmt == "geopackage":
+                names.append(f"{prefix}/{layer}/{fmt}/{layer}.gpkg")
+            else:
+                names += [f"{prefix}/{layer}/{fmt}/{layer}.{ext}"
+                          for ext in ("cpg", "dbf", "prj", "shp", "shx")]
+    for fmt in raster_formats:
+        names += [f"{prefix}/clutter/{fmt}/clutter.tif", f"{prefix}/dtm/{fmt}/dtm.tif"]
+    for fmt in three_d_formats:
+        for layer, features in (("building", tile.buildings), ("tree", tile.trees)):
+            names.append(f"{prefix}/{layer}/{fmt}/tileset.json")
+            if features:
+                names.append(f"{prefix}/{layer}/{fmt}/{layer}.b3dm")
+    return sorted(names)
+
+
 def write_tile(root: str, tile: Tile, epsg: int, vector_formats: Sequence[str],
                raster_formats: Sequence[str], three_d_formats: Sequence[str]) -> List[str]:
     """Write every requested file of ``tile`` under ``root``; the relative paths written."""

@@ -1,7 +1,12 @@
-"""The files of a finished scenario: generated once per (AOI, CRS, formats) into a cache,
-then listed as one zip (small AOI) or as the paginated nested tree (larger AOI, a forced tile
-count, or ``zip_max_km2 = 0``). The listing of a scenario is fixed the first time it is asked
-for, so the storage host serves exactly what the API listed."""
+"""The files of a finished scenario, as the storage host serves them.
+
+Results are planned per (AOI, CRS, formats): the tiles and their features are computed at
+once (cheap), the files of a tile are written with GDAL the first time one of them is asked
+for, into a cache shared by every scenario with the same plan. Small AOIs are listed as one
+zip (written when first listed); larger AOIs, a forced tile count or ``zip_max_km2 = 0`` give
+the paginated nested tree. The listing of a scenario is fixed the first time it is asked
+for, so the storage host serves exactly what the API listed.
+"""
 
 import base64
 import hashlib
@@ -12,7 +17,8 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from typing import Dict, List, Optional, Tuple
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple, Union
 
 from . import geodata
 from .aoi_check import parse_aoi
@@ -21,6 +27,7 @@ from .aoi_check import parse_aoi
 BIG_FILE_PATH = "EXPORT/benchmark/bin/big.bin"
 _locks: Dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
+_plans: Dict[str, "Plan"] = {}
 
 
 def _lock(key: str) -> threading.Lock:
@@ -28,28 +35,70 @@ def _lock(key: str) -> threading.Lock:
         return _locks.setdefault(key, threading.Lock())
 
 
-def _formats(text: str) -> List[str]:
+def split_formats(text: str) -> List[str]:
     return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
-def generated(data_dir: str, aoi_wkt: str, params: dict) -> Tuple[str, Dict[str, List[str]]]:
-    """(folder, {tile: [relative paths]}) of the generated results, from the cache if there."""
-    spec = [aoi_wkt.strip(), int(params["output_crs"]), _formats(params.get("vector_formats", "")),
-            _formats(params.get("raster_formats", "")), _formats(params.get("three_d_formats", ""))]
+@dataclass
+class Plan:
+    key: str
+    folder: str
+    epsg: int
+    formats: Tuple[List[str], List[str], List[str]]
+    tiles: Dict[str, geodata.Tile]
+    files: Dict[str, List[str]]  # tile name -> relative paths
+
+
+@dataclass(frozen=True)
+class TileFile:
+    """One file of a planned tile, written on demand."""
+
+    plan: Plan
+    tile: str
+    rel: str
+
+
+Source = Union[str, TileFile]
+
+
+def plan_for(data_dir: str, aoi_wkt: str, params: dict) -> Plan:
+    spec = [aoi_wkt.strip(), int(params["output_crs"])]
+    spec += [split_formats(params.get(name, ""))
+             for name in ("vector_formats", "raster_formats", "three_d_formats")]
     key = hashlib.sha256(json.dumps(spec).encode("utf-8")).hexdigest()[:20]
-    folder = os.path.join(data_dir, "cache", key)
-    manifest = os.path.join(folder, "manifest.json")
-    with _lock(key):
-        if not os.path.exists(manifest):
-            os.makedirs(os.path.join(data_dir, "cache"), exist_ok=True)
-            work = tempfile.mkdtemp(prefix="gen-", dir=os.path.join(data_dir, "cache"))
-            tiles = geodata.generate(work, spec[0], parse_aoi(spec[0]), spec[1], spec[2], spec[3], spec[4])
-            with open(os.path.join(work, "manifest.json"), "w", encoding="utf-8") as handle:
-                json.dump(tiles, handle)
-            shutil.rmtree(folder, ignore_errors=True)
-            os.replace(work, folder)
-        with open(manifest, encoding="utf-8") as handle:
-            return folder, json.load(handle)
+    with _lock("plan:" + key):
+        plan = _plans.get(key)
+        if plan is None:
+            tiles = geodata.plan_tiles(spec[0], parse_aoi(spec[0]))
+            formats = (spec[2], spec[3], spec[4])
+            plan = Plan(key, os.path.join(data_dir, "cache", key), spec[1], formats,
+                        {t.name: t for t in tiles},
+                        {t.name: geodata.expected_files(t, *formats) for t in tiles})
+            _plans[key] = plan
+    return plan
+
+
+def ensure_tile(plan: Plan, name: str) -> str:
+    """The folder holding the written files of tile ``name`` (written now if needed)."""
+    target = os.path.join(plan.folder, name)
+    with _lock(f"tile:{plan.key}:{name}"):
+        if not os.path.isdir(target):
+            os.makedirs(plan.folder, exist_ok=True)
+            work = tempfile.mkdtemp(prefix=f".tile-{name}-", dir=plan.folder)
+            try:
+                geodata.write_tile(work, plan.tiles[name], plan.epsg, *plan.formats)
+                os.replace(os.path.join(work, name), target)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
+    return target
+
+
+def materialise(source: Source) -> str:
+    """The file on disk behind a listed object."""
+    if isinstance(source, str):
+        return source
+    ensure_tile(source.plan, source.tile)
+    return os.path.join(source.plan.folder, source.rel)
 
 
 def big_file(data_dir: str, size_mb: int) -> str:
@@ -67,18 +116,16 @@ def big_file(data_dir: str, size_mb: int) -> str:
     return path
 
 
-def build_listing(data_dir: str, scenario, settings) -> List[Tuple[str, str]]:
-    """[(object path relative to the scenario, file on disk)] for ``scenario``."""
-    folder, tiles = generated(data_dir, scenario.aoi_wkt, scenario.params)
-    names = sorted(tiles, key=int)
-    files: List[Tuple[str, str]] = []
+def build_listing(data_dir: str, scenario, settings) -> List[Tuple[str, Source]]:
+    """[(object path relative to the scenario, source)] for ``scenario``."""
+    plan = plan_for(data_dir, scenario.aoi_wkt, scenario.params)
+    names = sorted(plan.tiles, key=int)
+    files: List[Tuple[str, Source]] = []
     count = settings.forced_tile_count or len(names)
-    for index in range(count):
-        source = names[index % len(names)] if names else None
-        if source is None:
-            break
-        for rel in tiles[source]:
-            files.append((f"{index}/{rel.split('/', 1)[1]}", os.path.join(folder, rel)))
+    for index in range(count if names else 0):
+        source = names[index % len(names)]
+        for rel in plan.files[source]:
+            files.append((f"{index}/{rel.split('/', 1)[1]}", TileFile(plan, source, rel)))
     if settings.big_file_mb > 0:
         files.append((f"0/{BIG_FILE_PATH}", big_file(data_dir, settings.big_file_mb)))
     as_tree = (settings.forced_tile_count > 0 or settings.zip_max_km2 <= 0
@@ -89,7 +136,8 @@ def build_listing(data_dir: str, scenario, settings) -> List[Tuple[str, str]]:
     os.makedirs(os.path.dirname(zip_path), exist_ok=True)
     tmp = zip_path + ".part"
     with zipfile.ZipFile(tmp, "w") as archive:
-        for rel, path in files:
+        for rel, source in files:
+            path = materialise(source)
             big = os.path.getsize(path) > (16 << 20)
             archive.write(path, rel, compress_type=zipfile.ZIP_STORED if big else zipfile.ZIP_DEFLATED)
     os.replace(tmp, zip_path)

@@ -6,6 +6,7 @@ close (``truncate_rate``)."""
 
 import email.utils
 import hashlib
+import logging
 import os
 import re
 import socket
@@ -14,6 +15,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 from xml.sax.saxutils import escape
+
+from . import results
 
 BUCKET = "beod-results"
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -106,7 +109,12 @@ class StorageHandler(BaseHTTPRequestHandler):
                 self._error(500, "InternalError", "We encountered an internal error. Please try again.",
                             {"Retry-After": "1"})
             return
-        path = self._resolve(parts.path)
+        try:
+            path = self._resolve(parts.path)
+        except Exception:  # noqa: BLE001 (a generation error must not kill the connection silently)
+            logging.getLogger("beod.emulator").exception("could not produce %s", parts.path)
+            self._error(500, "InternalError", "We encountered an internal error. Please try again.")
+            return
         if path is None:
             self._error(404, "NoSuchKey", "The specified key does not exist.")
             return
@@ -121,7 +129,8 @@ class StorageHandler(BaseHTTPRequestHandler):
         scenario = scenarios.get(int(scenario_id)) if scenario_id.isdigit() else None
         if scenario is None or scenario.user_id != user_id or str(scenario.project_id) != project_id:
             return None
-        return scenario.files.get(unquote(rel))
+        source = scenario.files.get(unquote(rel))
+        return results.materialise(source) if source is not None else None
 
     def _send_file(self, path: str, with_body: bool) -> None:
         emulator = self.server.emulator
