@@ -164,7 +164,10 @@ def test_two_jobs_at_once(emulator, account, project, registry, store, tmp_path)
 
 @pytest.mark.parametrize("stage", ["project", "running", "download"])
 def test_cancel_at_each_stage(emulator, account, project, registry, store, tmp_path, qgis_iface, stage):
-    emulator.configure(run_seconds=30.0 if stage != "download" else 0.5)
+    if stage == "download":
+        emulator.configure(run_seconds=0.5, latency_ms=50.0)  # a download long enough to interrupt
+    else:
+        emulator.configure(run_seconds=30.0)
     job = make_job(emulator.api_url, tmp_path / "out", f"Cancelled at {stage}")
     task = ExtractionTask(job, iface=qgis_iface, store=store, project=project)
     reached = []
