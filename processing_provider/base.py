@@ -32,17 +32,13 @@ def account_help():
 
 
 class BeodAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses define ``_name``, ``_display``, ``initAlgorithm``,
+    """Base class: subclasses define ``_name``, ``displayName``, ``initAlgorithm``,
     ``processAlgorithm`` and ``shortHelpString``."""
 
     _name = ""
-    _display = ""
 
     def name(self):
         return self._name
-
-    def displayName(self):
-        return tr(self._display)
 
     def group(self):
         return tr("BrightEarth On Demand")

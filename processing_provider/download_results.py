@@ -21,7 +21,9 @@ class DownloadResultsAlgorithm(BeodAlgorithm):
     """Downloads the results of a finished scenario and merges them per output kind."""
 
     _name = "downloadresults"
-    _display = "Download scenario results"
+
+    def displayName(self):
+        return tr("Download scenario results")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterNumber(

@@ -42,7 +42,9 @@ class ListProjectsAlgorithm(BeodAlgorithm):
     """Lists the account's projects with their scenarios, one row per scenario."""
 
     _name = "listprojects"
-    _display = "List projects and scenarios"
+
+    def displayName(self):
+        return tr("List projects and scenarios")
 
     def initAlgorithm(self, config=None):
         self.add_account_parameters()

@@ -49,7 +49,9 @@ class RunExtractionAlgorithm(BeodAlgorithm):
     """Runs BEOD extractions over polygons and returns one merged layer per output kind."""
 
     _name = "runextraction"
-    _display = "Run extraction"
+
+    def displayName(self):
+        return tr("Run extraction")
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -81,3 +81,25 @@ def test_progress_moves_forward_through_the_stages_of_a_run(qgis_app):
     # Small steps within a stage are not all logged.
     assert "running 3" not in feedback.texts and "running 50" in feedback.texts
     assert feedback.texts[0] == "login 0" and feedback.texts[-1] == "done 100"
+
+
+@pytest.mark.parametrize("algorithm_id", ALGORITHMS)
+def test_toolbox_dialog_shows_every_parameter_and_the_help(provider, qgis_iface, monkeypatch, algorithm_id):
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.gui import QgsBrowserGuiModel
+    from qgis.PyQt.QtWidgets import QTextBrowser
+
+    browser = QgsBrowserGuiModel()  # the test interface has no browser model of its own
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: browser, raising=False)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
+    dialog = AlgorithmDialog(algorithm, False, None)
+    try:
+        names = {p.name() for p in algorithm.parameterDefinitions()}
+        assert set(dialog.mainWidget().wrappers) == names
+        help_panel = dialog.findChild(QTextBrowser, "textShortHelp")
+        text = help_panel.toPlainText()
+        assert text.startswith(algorithm.displayName())
+        assert "Example" in text and "AUTHCFG" in text
+    finally:
+        dialog.close()
+        dialog.deleteLater()
