@@ -6,7 +6,9 @@ and remove real toolbar buttons, menus and docks in the main window. The tests t
 look at what a user would see there, and at the Processing registry.
 """
 
+import importlib
 import sys
+import time
 
 import pytest
 import qgis.utils
@@ -19,6 +21,7 @@ PLUGIN = "beod_qgis"
 MENU_TITLE = "&BrightEarth On Demand"
 WEB_MENU = "mWebMenu"
 WEB_TOOLBAR = "mWebToolBar"
+AOI_WKT = "POLYGON ((6.946 43.606, 6.958 43.606, 6.958 43.612, 6.946 43.612, 6.946 43.606))"
 
 
 class RealInterface:
@@ -210,15 +213,36 @@ def test_unload_leaves_nothing_behind(qgis_env):
     iface = qgis_env
     load(iface)
     web_entry(iface).trigger()
-    task = start_plugin_task()
     tool = make_plugin_map_tool(iface.mapCanvas())
     iface.mapCanvas().setMapTool(tool)
     assert iface.mapCanvas().mapTool() is tool
 
     unload(iface)
     assert_nothing_left(iface)
-    if task is not None:
-        assert wait_until_finished(task) == QgsTask.TaskStatus.Terminated
+
+
+def test_unload_cancels_a_running_extraction(qgis_env, emulator, tmp_path):
+    iface = qgis_env
+    load(iface)
+    emulator.configure(run_seconds=120)
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    jobs = importlib.import_module(PLUGIN + ".core.jobs")
+    models = importlib.import_module(PLUGIN + ".beod.models")
+    store = jobs.JobStore(str(tmp_path / "jobs.json"))
+    job = jobs.Job(name="Run during unload", server=emulator.api_url, aoi_wkt=AOI_WKT,
+                   params=models.ScenarioParams().to_body(), out_dir=str(tmp_path / "out"))
+    task = tasks.TASKS.start(tasks.ExtractionTask(job, store=store, email=emulator.email,
+                                                  password=emulator.password))
+    assert wait_until(lambda: emulator.stats()["scenarios_created"].get(emulator.email), 60), \
+        "the run never reached the server"
+    assert task.status() in (QgsTask.TaskStatus.Queued, QgsTask.TaskStatus.Running)
+
+    unload(iface)
+    assert wait_until(lambda: task.status() == QgsTask.TaskStatus.Terminated, 30)
+    assert tasks.TASKS.tasks() == []
+    assert_nothing_left(iface)
+    # Cancelled by the unload, the run stays remembered to be followed at the next start.
+    assert store.get(job.local_id).has_ids and store.get(job.local_id).is_active
 
 
 def test_load_again_after_unload(qgis_env):
@@ -259,50 +283,13 @@ def test_missing_python_packages_show_a_hint_instead_of_failing(qgis_env, monkey
     assert_nothing_left(iface)
 
 
-# -- helpers creating a task and a map tool the way the plugin does ---------------------------
-def start_plugin_task():
-    """A long task registered in the plugin's task registry (None before core/tasks.py exists)."""
-    try:
-        tasks = __import__(PLUGIN + ".core.tasks", fromlist=["TASKS"])
-    except ImportError:
-        return None
-    registry = getattr(tasks, "TASKS", None)
-    if registry is None:
-        return None
-    task = QgsTask.fromFunction("BEOD test run", _wait_for_cancel)
-    _register(registry, task)
-    QgsApplication.taskManager().addTask(task)
-    return task
-
-
-def _register(registry, task):
-    for method in ("add", "register", "track", "keep"):
-        if hasattr(registry, method):
-            getattr(registry, method)(task)
-            return
-    pytest.fail(f"TaskRegistry has no method to register a task: {dir(registry)}")
-
-
-def _wait_for_cancel(task):
-    import time
-
-    deadline = time.monotonic() + 30
-    while not task.isCanceled() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    if task.isCanceled():
-        raise RuntimeError("cancelled")  # a cancelled function task ends as Terminated
-    return True
-
-
-def wait_until_finished(task, seconds=10.0):
-    import time
-
+# -- helpers ---------------------------------------------------------------------------------
+def wait_until(predicate, seconds=60.0):
     deadline = time.monotonic() + seconds
-    while task.status() not in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated) \
-            and time.monotonic() < deadline:
+    while not predicate() and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.02)
-    return task.status()
+    return predicate()
 
 
 def make_plugin_map_tool(canvas):
