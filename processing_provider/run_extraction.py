@@ -126,7 +126,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                                          project_id, scenario_id, activity_id))
 
                 try:
-                    run_extraction(
+                    run = run_extraction(
                         client, wkt, params, run_dir, project_name=name,
                         on_progress=progress_reporter(feedback, 90.0 * index / count, 90.0 / count),
                         is_cancelled=feedback.isCanceled, on_ids=on_ids)
@@ -148,7 +148,9 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                             "Project {}, scenario {}: use \"Download scenario results\" once it "
                             "is finished.", current["project"], current["scenario"]))
                     raise QgsProcessingException(tr("Extraction \"{}\" failed: {}", name, exc)) from exc
-                ids.append((current.get("project"), current.get("scenario")))
+                for note in getattr(run, "notes", None) or []:
+                    feedback.pushInfo(note)
+                ids.append((run.project_id, run.scenario_id))
         finally:
             client.close()
         if feedback.isCanceled():

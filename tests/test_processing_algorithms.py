@@ -137,8 +137,11 @@ def test_merged_mode_runs_one_extraction_and_returns_layers(account, emulator, a
     assert names == {"Riviera"}
 
 
+@pytest.mark.parametrize("layout", ["zip", "tree"])
 def test_per_feature_mode_runs_one_extraction_per_selected_feature_named_by_field(
-        account, emulator, aoi_layer, tmp_path):
+        account, emulator, aoi_layer, tmp_path, layout):
+    if layout == "tree":  # results as a paged tree of tiles instead of one zip
+        emulator.configure(zip_max_km2=0.0, page_size=7)
     aoi_layer.selectByIds([feature.id() for feature in aoi_layer.getFeatures()][1:])
     source = QgsProcessingFeatureSourceDefinition(aoi_layer.id(), True)
 
