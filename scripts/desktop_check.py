@@ -91,6 +91,7 @@ class DesktopCheck:
         entry = self.web_entry()
         self.step("web menu entry", entry is not None)
         self.step("processing provider", QgsApplication.processingRegistry().providerById("beod") is not None)
+        self.add_background_map()
         window = self.iface.mainWindow()
         window.move(0, 0)
         window.resize(1280, 800)  # no window manager under Xvfb: size it to the screen
@@ -98,9 +99,26 @@ class DesktopCheck:
             entry.trigger()
         self.later(500, self.widen_dock)
 
+    def add_background_map(self):
+        """QGIS's bundled world map around the Côte d'Azur, so the screenshot shows a map."""
+        from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+        path = os.path.join(QgsApplication.pkgDataPath(), "resources", "data", "world_map.gpkg")
+        layer = QgsVectorLayer(f"{path}|layername=countries", "Countries", "ogr")
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+
+    def zoom_to_cote_d_azur(self):
+        from qgis.core import QgsRectangle
+
+        # After QGIS's own zoom to the first layer, which happens once events are processed.
+        self.iface.mapCanvas().setExtent(QgsRectangle(4.0, 42.0, 10.5, 45.5))
+        self.iface.mapCanvas().refresh()
+
     def widen_dock(self):
         from qgis.PyQt.QtCore import Qt
 
+        self.zoom_to_cote_d_azur()
         docks = self.our_docks()
         if docks:
             self.iface.mainWindow().resizeDocks(docks[:1], [460], Qt.Orientation.Horizontal)
