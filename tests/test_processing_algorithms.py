@@ -356,11 +356,33 @@ def test_model_chains_run_extraction_to_a_native_buffer(account, emulator, aoi_l
     output.setChildId("buffer")
     buffer.setModelOutputs({"buffered": output})
     model.addChildAlgorithm(buffer)
+
+    # The ids chain too: download the same scenario again into another folder.
+    download = QgsProcessingModelChildAlgorithm("beod:downloadresults")
+    download.setChildId("download")
+    for name in ("PROJECT_ID", "SCENARIO_ID"):
+        download.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromChildOutput(
+            "run", name)])
+    for name, value in common(account, emulator, tmp_path / "model-again").items():
+        download.addParameterSources(name, static(value))
+    roads = QgsProcessingModelOutput("roads", "Roads downloaded again")
+    roads.setChildOutputName("ROAD")
+    roads.setChildId("download")
+    download.setModelOutputs({"roads": roads})
+    model.addChildAlgorithm(download)
     model.updateDestinationParameters()
 
+    # Saved and opened again as the graphical modeler does.
+    path = str(tmp_path / "beod_buildings.model3")
+    assert model.toFile(path)
+    reopened = QgsProcessingModelAlgorithm()
+    assert reopened.fromFile(path)
+
     target = str(tmp_path / "buffered.gpkg")
-    result = processing.run(model, {"aoi": aoi_layer, "buffer:buffered": target})
+    result = processing.run(reopened, {"aoi": aoi_layer, "buffer:buffered": target})
 
     buffered = vector(result["buffer:buffered"])
     assert buffered.featureCount() > 0
     assert scenarios_created(emulator) == 1
+    assert result["download:roads"].startswith(str(tmp_path / "model-again"))
+    assert vector(result["download:roads"]).featureCount() > 0
