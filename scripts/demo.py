@@ -93,19 +93,32 @@ def start_qgis(profile: Path):
     return app
 
 
-def render_png(project, layers, path: Path, size: str) -> None:
-    """Render ``layers`` (top first) over their combined extent to ``path``."""
+def render_png(project, layers, path: Path, size: str, title: str) -> None:
+    """A map of ``layers`` (top first) over their extent, with a title and a legend, as a PNG."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
-        QgsMapRendererParallelJob,
-        QgsMapSettings,
+        QgsLayerTree,
+        QgsLayout,
+        QgsLayoutExporter,
+        QgsLayoutItemLabel,
+        QgsLayoutItemLegend,
+        QgsLayoutItemMap,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsLegendStyle,
         QgsRectangle,
+        QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QColor
+    from qgis.PyQt.QtGui import QFont
 
     width, height = (int(part) for part in size.lower().split("x"))
+    page_h = 210.0
+    page_w = page_h * width / height
+    legend_w = 70.0
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     extent = QgsRectangle()
     extent.setMinimal()
@@ -114,16 +127,49 @@ def render_png(project, layers, path: Path, size: str) -> None:
             transform = QgsCoordinateTransform(layer.crs(), crs, project)
             extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
     extent.scale(1.05)
-    settings = QgsMapSettings()
-    settings.setLayers(layers)
-    settings.setDestinationCrs(crs)
-    settings.setOutputSize(QSize(width, height))
-    settings.setBackgroundColor(QColor(255, 255, 255))
-    settings.setExtent(extent)
-    job = QgsMapRendererParallelJob(settings)
-    job.start()
-    job.waitForFinished()
-    job.renderedImage().save(str(path), "PNG")
+
+    layout = QgsLayout(project)
+    layout.initializeDefaults()
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(page_w, page_h, mm))
+
+    label = QgsLayoutItemLabel(layout)
+    label.setText(title)
+    label.setFont(QFont("Sans", 16, QFont.Weight.Bold))
+    label.attemptMove(QgsLayoutPoint(6, 4, mm))
+    label.attemptResize(QgsLayoutSize(page_w - 12, 10, mm))
+    layout.addLayoutItem(label)
+
+    item = QgsLayoutItemMap(layout)
+    item.attemptMove(QgsLayoutPoint(4, 16, mm))
+    item.attemptResize(QgsLayoutSize(page_w - legend_w - 8, page_h - 20, mm))
+    item.setCrs(crs)
+    item.setLayers(layers)
+    item.setExtent(extent)
+    item.setFrameEnabled(True)
+    layout.addLayoutItem(item)
+    item.zoomToExtent(extent)
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("Legend")
+    legend.setAutoUpdateModel(False)
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    legend.model().setRootGroup(root)
+    legend.setLinkedMap(item)
+    legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold))
+    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 10, QFont.Weight.Bold))
+    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 9))
+    legend.attemptMove(QgsLayoutPoint(page_w - legend_w, 16, mm))
+    layout.addLayoutItem(legend)
+    legend.adjustBoxSize()
+    legend._root = root  # keep the legend's tree alive as long as the layout
+
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.imageSize = QSize(width, height)
+    result = QgsLayoutExporter(layout).exportToImage(str(path), settings)
+    if result != QgsLayoutExporter.ExportResult.Success:
+        raise RuntimeError(f"the map could not be rendered to {path} (error {result})")
 
 
 def aoi_layer(wkt: str):
@@ -247,7 +293,7 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
         print(f"Could not write {qgz}: {project.error()}")
         return 1
     outline = aoi_layer(aoi.wkt)
-    render_png(project, [outline] + layers, png, args.size)
+    render_png(project, [outline] + layers, png, args.size, project.title())
 
     print()
     print(f"Job '{record.name}': {record.state}, project {record.project_id}, scenario {record.scenario_id}")
