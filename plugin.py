@@ -123,9 +123,10 @@ class BeodPlugin:
         except ImportError as exc:
             _log(tr("Background runs unavailable: {}", exc), Qgis.MessageLevel.Warning)
             return
-        resume = getattr(tasks, "resume_unfinished", None)
-        if resume is not None:
-            resume(self.iface)
+        try:
+            tasks.resume_unfinished(self.iface)
+        except Exception as exc:  # noqa: BLE001 (a broken job record must not stop the plugin loading)
+            self._warn(tr("Runs left unfinished when QGIS closed could not be resumed: {}", exc))
 
     # -- translations ----------------------------------------------------------
     def _install_translator(self):
