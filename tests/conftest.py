@@ -32,6 +32,22 @@ os.environ["QGIS_PLUGINPATH"] = str(PLUGINS_PATH)
 sys.path.insert(0, str(PLUGINS_PATH))
 
 
+def _forget_remembered_runs() -> None:
+    """Every session starts without runs remembered by an earlier one.
+
+    pytest-qgis keeps the QGIS profile in ``.qgis-settings/`` between sessions; a run left
+    unfinished there would be resumed whenever a test starts the plugin.
+    """
+    try:
+        from beod_qgis.core.jobs import default_store_path
+    except ImportError:
+        return
+    Path(default_store_path()).unlink(missing_ok=True)
+
+
+_forget_remembered_runs()
+
+
 @pytest.fixture(scope="session")
 def plugin_zip() -> Path:
     """The release zip built for this test session."""
