@@ -85,12 +85,14 @@ def open_client(credentials, server_url, feedback=None):
     """A :class:`beod.client.Client` signed in with ``credentials`` = ``(email, password,
     origin)`` (from :func:`resolve_credentials`); a clear :class:`QgsProcessingException` if not."""
     from ..beod.errors import AuthenticationError, BeodError
+    from ..beod.redact import redact
     from ..core.network import make_client
 
     email, password, origin = credentials
+    shown_server = redact(server_url)
     client = make_client(server_url, email=email, password=password)
     if feedback is not None:
-        feedback.pushInfo(tr("Signing in to {} with {}.", server_url, origin))
+        feedback.pushInfo(tr("Signing in to {} with {}.", shown_server, origin))
     try:
         user = client.login()
     except AuthenticationError as exc:
@@ -100,7 +102,7 @@ def open_client(credentials, server_url, feedback=None):
     except BeodError as exc:
         client.close()
         raise QgsProcessingException(tr("Could not reach BrightEarth On Demand at {}: {}",
-                                        server_url, exc)) from exc
+                                        shown_server, exc)) from exc
     if feedback is not None and getattr(user, "credits", None) is not None:
         feedback.pushInfo(tr("Signed in; credits available: {}.", user.credits))
     return client

@@ -85,6 +85,7 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
 def publish_results(algorithm, out_dir, context, feedback):
     """Merge ``out_dir`` and return the layer outputs; schedule the layers to be loaded."""
     from ..beod.errors import CancelledError
+    from ..beod.redact import redact
     from ..core.results import merge_outputs
 
     feedback.setProgressText(tr("Merging the results..."))
@@ -94,7 +95,8 @@ def publish_results(algorithm, out_dir, context, feedback):
     except CancelledError as exc:
         raise QgsProcessingException(tr("Cancelled.")) from exc
     except Exception as exc:  # noqa: BLE001 (GDAL and file errors end the algorithm cleanly)
-        raise QgsProcessingException(tr("The results in {} could not be merged: {}", out_dir, exc)) from exc
+        raise QgsProcessingException(
+            tr("The results in {} could not be merged: {}", out_dir, redact(exc))) from exc
     for note in getattr(merged, "notes", []) or []:
         feedback.pushWarning(note)
     results = {output_name(kind): None for kind in KINDS}

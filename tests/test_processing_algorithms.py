@@ -119,8 +119,9 @@ def listed_rows(account, emulator):
 
 # -- run extraction ---------------------------------------------------------------------
 def test_merged_mode_runs_one_extraction_and_returns_layers(account, emulator, aoi_layer, tmp_path):
+    feedback = QgsProcessingFeedback()
     result = processing.run("beod:runextraction", common(
-        account, emulator, tmp_path / "out", INPUT=aoi_layer, MODE=1, NAME="Riviera"))
+        account, emulator, tmp_path / "out", INPUT=aoi_layer, MODE=1, NAME="Riviera"), feedback=feedback)
 
     assert scenarios_created(emulator) == 1
     buildings = vector(result["BUILDING"])
@@ -135,6 +136,9 @@ def test_merged_mode_runs_one_extraction_and_returns_layers(account, emulator, a
     names = {row["scenario_name"] for row in listed_rows(account, emulator)
              if row["scenario_id"] == result["SCENARIO_ID"]}
     assert names == {"Riviera"}
+    log = feedback.textLog()
+    assert "Buildings" in log and "features" in log
+    assert emulator.password not in log and "Bearer" not in log and "X-Amz" not in log
 
 
 @pytest.mark.parametrize("layout", ["zip", "tree"])
