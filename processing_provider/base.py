@@ -17,18 +17,18 @@ AUTHCFG = "AUTHCFG"
 SERVER = "SERVER"
 
 
-
 def account_help():
     """The help paragraph of the AUTHCFG and SERVER parameters."""
     return tr(
-        "<p><b>Account</b> (AUTHCFG, advanced): the id of a QGIS authentication configuration holding "
-    "the BEOD e-mail and password. Left empty, the account signed in from the BEOD panel is used; "
-    "on the command line (qgis_process), where no dialog can ask for the master password, give "
-    "the master password with the environment variable QGIS_AUTH_PASSWORD_FILE, or leave AUTHCFG "
-    "empty and set BEOD_EMAIL and BEOD_PASSWORD in the environment. The password is never a "
-    "parameter, so it never reaches the Processing history.</p>"
-    "<p><b>Server</b> (SERVER, advanced): the address of the BEOD API; empty = the server set in "
-    "the plugin settings.</p>")
+        "<p><b>Account</b> (AUTHCFG, advanced): the id of a QGIS authentication configuration "
+        "holding the BEOD e-mail and password. Left empty, the account signed in from the BEOD "
+        "panel is used; on the command line (qgis_process), where no dialog can ask for the "
+        "master password, give the master password with the environment variable "
+        "QGIS_AUTH_PASSWORD_FILE, or leave AUTHCFG empty and set BEOD_EMAIL and BEOD_PASSWORD in "
+        "the environment. The password is never a parameter, so it never reaches the Processing "
+        "history.</p>"
+        "<p><b>Server</b> (SERVER, advanced): the address of the BEOD API; empty = the server set "
+        "in the plugin settings.</p>")
 
 
 class BeodAlgorithm(QgsProcessingAlgorithm):

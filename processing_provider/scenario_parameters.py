@@ -25,20 +25,20 @@ RASTER_FORMAT_VALUES = ["geotiff"]
 THREE_D_FORMAT_VALUES = ["3d_tiles"]
 
 
-
 def scenario_help():
     """The help paragraph of the scenario parameters."""
     return tr(
         "<p><b>Scenario</b> (the defaults are those of the BEOD tutorial):</p><ul>"
-    "<li><b>Source image type</b> (SOURCE_IMAGE_TYPE): the kind of imagery; <i>basemap</i>.</li>"
-    "<li><b>Source image id</b> (SOURCE_IMAGE_ID): the basemap id; 1 is the global ESRI basemap.</li>"
-    "<li><b>Augmented buildings</b> (AUGMENTED): augment the output buildings (no 3D tiles then).</li>"
-    "<li><b>Output CRS</b> (OUTPUT_CRS): 0 = EPSG:3857 (Web Mercator), 1 = EPSG:4326 (WGS 84).</li>"
-    "<li><b>Vector formats</b> (VECTOR_FORMATS): 0 = Shapefile, 1 = GeoPackage; several allowed.</li>"
-    "<li><b>Raster formats</b> (RASTER_FORMATS): 0 = GeoTIFF.</li>"
-    "<li><b>3D formats</b> (THREE_D_FORMATS): 0 = 3D Tiles (buildings and trees; none = no 3D).</li>"
-    "<li><b>Deep-learning models</b> (DL_MODELS): alternate model names, comma-separated; "
-    "empty = the default models.</li></ul>")
+        "<li><b>Source image type</b> (SOURCE_IMAGE_TYPE): the kind of imagery; <i>basemap</i>.</li>"
+        "<li><b>Source image id</b> (SOURCE_IMAGE_ID): the basemap id; 1 is the global ESRI basemap.</li>"
+        "<li><b>Augmented buildings</b> (AUGMENTED): augment the output buildings.</li>"
+        "<li><b>Output CRS</b> (OUTPUT_CRS): 0 = EPSG:3857 (Web Mercator), 1 = EPSG:4326 (WGS 84).</li>"
+        "<li><b>Vector formats</b> (VECTOR_FORMATS): 0 = Shapefile, 1 = GeoPackage; several allowed.</li>"
+        "<li><b>Raster formats</b> (RASTER_FORMATS): 0 = GeoTIFF.</li>"
+        "<li><b>3D formats</b> (THREE_D_FORMATS): 0 = 3D Tiles of buildings and trees (the only 3D "
+        "format of non-augmented scenarios); none selected = no 3D output.</li>"
+        "<li><b>Deep-learning models</b> (DL_MODELS): alternate model names, comma-separated; "
+        "empty = the default models.</li></ul>")
 
 
 def add_scenario_parameters(algorithm):
