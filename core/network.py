@@ -11,8 +11,9 @@ import os
 from typing import Callable, Dict, List, Optional, Tuple, Union
 from urllib.parse import quote, urlsplit
 
-from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsSettings
+from qgis.core import Qgis, QgsApplication, QgsAuthMethodConfig, QgsMessageLog, QgsSettings
 
+from .i18n import tr
 from .settings import Settings, profile_folder
 
 DEFAULT_TIMEOUT_S = 60.0
@@ -139,7 +140,6 @@ def ca_bundle(folder: Optional[str] = None) -> Union[bool, str]:
     if not pems:
         return True
     folder = folder or profile_folder()
-    os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, CA_BUNDLE_NAME)
     base = _base_bundle()
     chunks = []
@@ -148,9 +148,18 @@ def ca_bundle(folder: Optional[str] = None) -> Union[bool, str]:
             chunks.append(handle.read().rstrip(b"\n") + b"\n")
     chunks.extend(pem.rstrip(b"\n") + b"\n" for pem in pems)
     tmp = path + ".tmp"
-    with open(tmp, "wb") as handle:
-        handle.write(b"".join(chunks))
-    os.replace(tmp, path)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with open(tmp, "wb") as handle:
+            handle.write(b"".join(chunks))
+        os.replace(tmp, path)
+    except OSError as exc:
+        QgsMessageLog.logMessage(
+            tr("The certificate bundle could not be written to {}: {}", path, exc.strerror or exc),
+            "BEOD",
+            Qgis.MessageLevel.Warning,
+        )
+        return True
     return path
 
 
@@ -181,6 +190,7 @@ def make_client(
     authcfg: Optional[str] = None,
     email: Optional[str] = None,
     password: Optional[str] = None,
+    options: Optional[dict] = None,
 ):
     """A :class:`beod.client.Client` for ``server_url`` with QGIS's network settings.
 
@@ -188,7 +198,8 @@ def make_client(
     ``authcfg`` (default: the one in the settings). They are read once, here, on the
     calling thread (QGIS may ask for its master password, which must happen on the
     main thread), and handed to the client as a callable so it can sign in again
-    when its token expires.
+    when its token expires. ``options`` (from :func:`client_options`) may be computed
+    beforehand on the main thread, as the tasks do.
     """
     from ..beod.client import Client
     from .auth import load_credentials
@@ -205,4 +216,5 @@ def make_client(
         def credentials(pair=pair):
             return pair
 
-    return Client(server_url, credentials=credentials, user_agent=user_agent(), **client_options())
+    options = client_options() if options is None else options
+    return Client(server_url, credentials=credentials, user_agent=user_agent(), **options)

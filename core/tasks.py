@@ -113,6 +113,13 @@ class BeodTask(QgsTask):
             # Read first (main thread; QGIS may ask for its master password): a run
             # without credentials is refused before it is recorded.
             self._credentials = _credentials_for(authcfg, email, password)
+        # QGIS's network settings, read here on the main thread (the auth DB may ask for
+        # its master password when a proxy uses an authentication configuration).
+        self._options = None
+        if client is None and client_factory is None:
+            from .network import client_options
+
+            self._options = client_options()
         if not job.server:
             job.server = Settings().server_url
         if self.store.get(job.local_id) is None:
@@ -139,7 +146,7 @@ class BeodTask(QgsTask):
         from .network import make_client
 
         email, password = self._credentials
-        return make_client(self.job.server, email=email, password=password)
+        return make_client(self.job.server, email=email, password=password, options=self._options)
 
     def _update(self, **fields) -> None:
         job = self.store.update(self.job.local_id, **fields)

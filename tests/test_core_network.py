@@ -1,5 +1,6 @@
 """QGIS network settings reach the client: proxy, timeout and custom CAs."""
 
+import contextlib
 import datetime
 import http.client
 import http.server
@@ -165,14 +166,23 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _forward
 
 
-@pytest.fixture()
-def recording_proxy():
+@contextlib.contextmanager
+def running_proxy():
+    """A recording proxy serving on a free loopback port for the duration of the block."""
     server = _RecordingProxy()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield server
-    server.shutdown()
-    server.server_close()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture()
+def recording_proxy():
+    with running_proxy() as server:
+        yield server
 
 
 def test_api_and_storage_go_through_the_qgis_proxy(qsettings, emulator, recording_proxy, tmp_path):

@@ -1,8 +1,10 @@
 """Extraction and download tasks against the BEOD emulator, as the user sees them:
 layers with features in the project, a message bar, the job record's state."""
 
+import contextlib
 import socket
 import time
+import urllib.parse
 
 import pytest
 from beod_qgis.beod.models import ScenarioParams
@@ -10,10 +12,19 @@ from beod_qgis.core import auth, jobs
 from beod_qgis.core.jobs import Job, JobStore
 from beod_qgis.core.settings import Settings
 from beod_qgis.core.tasks import DownloadTask, ExtractionTask, TaskRegistry, resume_unfinished
-from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsProject, QgsRectangle, QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsSettings,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtWidgets import QPushButton
 
 from tests.test_core_auth import unlock_test_auth_db
+from tests.test_core_network import running_proxy
 
 TUTORIAL_AOI = (
     "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
@@ -368,3 +379,28 @@ def test_resume_waits_for_credentials_when_none_are_stored(qgis_app, store, tmp_
     assert [j.name for j in waiting] == ["Waiting for sign-in"]
     assert store.get(job.local_id).state == jobs.RUNNING  # still remembered for later
     assert store.get(early.local_id).state == jobs.INTERRUPTED
+
+
+def test_extraction_task_uses_the_qgis_proxy(emulator, account, project, registry, store, tmp_path):
+    proxy = contextlib.ExitStack()
+    recording_proxy = proxy.enter_context(running_proxy())
+    settings = QgsSettings()
+    keys = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort")
+    settings.setValue("proxy/proxyEnabled", True)
+    settings.setValue("proxy/proxyType", "HttpProxy")
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", str(recording_proxy.server_address[1]))
+    try:
+        emulator.configure(run_seconds=0.5)
+        job = make_job(emulator.api_url, tmp_path / "out", "Behind a proxy")
+        registry.start(ExtractionTask(job, store=store, project=project))
+        finish(registry)
+    finally:
+        for key in keys:
+            settings.remove(key)
+        proxy.close()
+    assert store.get(job.local_id).state == jobs.SUCCEEDED
+    storage_host = urllib.parse.urlsplit(emulator.storage_url).netloc
+    api_host = urllib.parse.urlsplit(emulator.api_url).netloc
+    assert any(host == api_host and path == "/auth/login" for _m, host, path, _a in recording_proxy.seen)
+    assert any(host == storage_host for _m, host, _p, _a in recording_proxy.seen)
