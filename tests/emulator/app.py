@@ -400,6 +400,7 @@ def create_app(emulator) -> FastAPI:
     @app.post("/_admin/reset", include_in_schema=False)
     def reset():
         store.reset()
+        emulator.reseed()
         return settings.to_dict()
 
     return app

@@ -21,8 +21,14 @@ class Emulator:
         self.data_dir = data_dir
         self.storage_url = ""  # set once the storage host listens
         self.api_url = ""
+        self._seed = seed
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()
+
+    def reseed(self) -> None:
+        """Restart the fault dice (with a fixed seed, the same requests meet the same faults)."""
+        with self._rng_lock:
+            self._rng = random.Random(self._seed)
 
     def roll(self, rate: float) -> bool:
         """True with probability ``rate`` (a fault to inject)."""

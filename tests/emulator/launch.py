@@ -78,7 +78,8 @@ class EmulatorHandle:
         self._admin("POST", "expire-urls", {})
 
     def reset(self) -> None:
-        """Restore the start-up settings and credits, zero the counters (projects stay)."""
+        """Restore the start-up settings and credits, zero the counters and restart the fault
+        dice (projects stay)."""
         self._admin("POST", "reset", {})
 
     def stats(self) -> dict:
@@ -106,7 +107,10 @@ def start_emulator(*, run_seconds: float = 1.0, token_ttl: int = 3600, page_size
     folder = tempfile.mkdtemp(prefix="beod-emu-data-") if own_dir else data_dir
     command = [sys.executable, "-m", "tests.emulator", "--port", "0", "--host", "127.0.0.1",
                "--run-seconds", str(run_seconds), "--token-ttl", str(int(token_ttl)),
-               "--page-size", str(int(page_size)), "--data-dir", folder, *map(str, extra_args)]
+               "--page-size", str(int(page_size)), "--data-dir", folder]
+    if "--seed" not in extra_args:
+        command += ["--seed", "20240822"]  # reproducible faults; reset() restarts the dice
+    command += [str(arg) for arg in extra_args]
     env = dict(os.environ)
     paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *paths])

@@ -180,6 +180,7 @@ class StorageHandler(BaseHTTPRequestHandler):
         store.count("storage_bytes", sent)
         if cut:
             store.count("fault:storage_cut")
+            time.sleep(0.05)  # let the client read what was sent before the reset
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             self.close_connection = True
         elif truncate:
