@@ -141,6 +141,8 @@ def test_extraction_loads_layers_with_features(
     assert "layer(s) loaded" in record.message
     assert (tmp_path / "out").is_dir()
     assert {"running", "download", "merge"} <= set(task.timings)
+    stats = emulator.stats()  # the bearer token never went to the storage host
+    assert stats.get("storage_requests", 0) > 0 and not stats.get("storage_auth_headers")
     # The user is told, with the two buttons.
     buttons = message_bar_buttons(qgis_iface)
     assert "Open folder" in buttons and "Zoom to results" in buttons
