@@ -79,8 +79,11 @@ def test_cut_connections_deliver_less_than_announced(emulator):
     status, _response, declared, received, error = raw_get(url)
     assert status in (200, None) and declared in (len(complete), None)
     assert error is not None and len(received) < len(complete)
-    with pytest.raises(requests.exceptions.RequestException):
-        GET(url).content  # noqa: B018 (reading the body is the point)
+    try:  # requests with urllib3 1.x may not notice the short body: a client must check the length
+        short = GET(url)
+        assert len(short.content) < int(short.headers["Content-Length"])
+    except requests.exceptions.ConnectionError:
+        pass
     emulator.configure(cut_rate=0.0, truncate_rate=1.0)
     status, _response, declared, received, error = raw_get(url)
     assert status == 200 and declared == len(complete)
