@@ -45,7 +45,8 @@ LOG = logging.getLogger("beod")
 DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 CONNECT_RETRIES = 2
-_JITTER = random.Random()  # noqa: S311  # nosec B311: jitter for retry delays, not cryptography
+# Jitter for retry delays (not cryptography).
+_JITTER = random.Random()  # noqa: S311  # nosec B311
 
 
 def default_user_agent() -> str:

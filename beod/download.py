@@ -211,6 +211,15 @@ class _RetryError(Exception):
 
 
 # -- the downloader ---------------------------------------------------------------------------
+def _ensure_pool(session, workers: int) -> None:
+    """Give ``session`` a connection pool of at least ``workers`` connections per host."""
+    for prefix in ("https://", "http://"):
+        adapter = session.get_adapter(prefix)
+        if getattr(adapter, "_pool_maxsize", workers) < workers:
+            session.mount(prefix, requests.adapters.HTTPAdapter(pool_connections=4, pool_maxsize=workers,
+                                                                max_retries=0))
+
+
 class Downloader:
     """Fetch a set of :class:`RemoteFile` into ``out_dir`` (see the module's docstring)."""
 
@@ -225,6 +234,7 @@ class Downloader:
         self.user_cancelled = is_cancelled
         self.read_timeout = read_timeout or max(10.0, float(getattr(client, "timeout", 30.0)))
         self.max_relists = max_relists
+        _ensure_pool(client.storage, self.workers)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._relist_lock = threading.Lock()
