@@ -46,6 +46,8 @@ class JobsPanel(QObject):
         self.store = store or jobs_module.default_store()
         self.registry = registry or tasks_module.TASKS
         self._items = {}
+        self.tree.setColumnCount(5)
+        self.tree.setHeaderLabels([tr("Name"), tr("State"), tr("Progress"), tr("Time"), ""])
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
