@@ -105,6 +105,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     print(READY_PREFIX + json.dumps(info), flush=True)
     try:
         server.run(sockets=[api_socket])
+    except KeyboardInterrupt:
+        print("BEOD emulator stopped.")
     finally:
         storage.shutdown()
         storage.server_close()
