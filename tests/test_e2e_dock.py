@@ -1,0 +1,180 @@
+"""End to end, as a user does it: the plugin loaded by QGIS, the dock driven with the mouse.
+
+Plugin loaded with ``qgis.utils.loadPlugin``/``startPlugin`` from the release copy, dock
+opened from the Web menu, signed in against the emulator, the AOI drawn with simulated
+mouse events on the canvas, Run clicked, the task awaited, and the layers with features
+checked in the project. Then: cancel, the history download, wrong password, server down.
+"""
+
+import importlib
+import time
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsLayerTreeGroup,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtTest import QTest
+
+from tests import ui_events
+from tests.test_plugin_load import (
+    PLUGIN,
+    load,
+    qgis_env,  # noqa: F401 (a fixture: the plugin path and interface)
+    web_entry,
+)
+
+# Around the LuxCarta office in Sophia Antipolis, in Web Mercator metres (about 500 m a side).
+AOI = [(773_700, 5_407_800), (774_200, 5_407_800), (774_200, 5_408_300), (773_700, 5_408_300)]
+VIEW = QgsRectangle(772_900, 5_407_000, 775_000, 5_409_100)
+
+
+def wait_until(predicate, seconds=60.0):
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return predicate()
+
+
+def click(widget):
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture
+def opened(qgis_env, qgis_new_project, tmp_path):  # noqa: F811 (the imported fixture)
+    """The plugin loaded, its dock opened from the Web menu, the map around the AOI."""
+    iface = qgis_env
+    plugin = load(iface)
+    settings_module = importlib.import_module(PLUGIN + ".core.settings")
+    settings = settings_module.Settings()
+    for name in ("server_url", "authcfg", "email", "last_params", "output_folder"):
+        setattr(settings, name, None)
+    settings.remember_me = False
+    web_entry(iface).trigger()
+    dock = plugin.dock
+    assert dock is not None and dock.isVisible()
+    canvas = iface.mapCanvas()
+    ui_events.prepare_canvas(canvas, QgsCoordinateReferenceSystem("EPSG:3857"), VIEW)
+    dock.form.folderEdit.setText(str(tmp_path / "results"))
+    yield iface, plugin, dock
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    tasks.TASKS.cancel_all(for_restart=False)
+    tasks.TASKS.wait_all(60)
+    for name in ("server_url", "authcfg", "email", "last_params", "output_folder"):
+        setattr(settings, name, None)
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()
+
+
+def sign_in(dock, url, email, password):
+    form = dock.form
+    form.advancedGroup.setCollapsed(False)
+    form.serverUrlEdit.setText(url)
+    form.serverUrlEdit.editingFinished.emit()
+    QTest.keyClicks(form.emailEdit, email)
+    QTest.keyClicks(form.passwordEdit, password)
+    click(form.signInButton)
+    assert wait_until(lambda: form.signInButton.isEnabled() and "Signing in" not in form.accountLabel.text())
+    return form.accountLabel.text()
+
+
+def draw_aoi(dock, iface):
+    click(dock.form.drawButton)
+    ui_events.draw_polygon(iface.mapCanvas(), AOI, finish="double")
+    assert "km²" in dock.form.aoiInfoLabel.text(), dock.form.aoiInfoLabel.text()
+
+
+def job_rows(dock):
+    tree = dock.form.jobsTree
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [(item.text(0), item.text(1)) for item in items]
+
+
+def group_layers(name):
+    group = QgsProject.instance().layerTreeRoot().findGroup(name)
+    assert isinstance(group, QgsLayerTreeGroup), f"no layer group {name!r}"
+    return [node.layer() for node in group.findLayers()]
+
+
+def test_sign_in_draw_run_and_find_the_layers_in_the_map(opened, emulator):
+    iface, plugin, dock = opened
+    form = dock.form
+    text = sign_in(dock, emulator.api_url, emulator.email, emulator.password)
+    assert emulator.email in text and "Credits" in text
+    draw_aoi(dock, iface)
+    form.nameEdit.setText("Sophia test run")
+    click(form.runButton)
+    assert "1 extraction(s) started" in form.runLabel.text()
+    assert job_rows(dock)[0][0] == "Sophia test run"
+
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    assert tasks.TASKS.wait_all(180), "the extraction did not finish"
+    assert wait_until(lambda: job_rows(dock)[0][1] == "Done", 10), job_rows(dock)
+
+    layers = group_layers("Sophia test run")
+    vectors = [layer for layer in layers if isinstance(layer, QgsVectorLayer)]
+    assert vectors and all(layer.isValid() for layer in layers)
+    assert sum(layer.featureCount() for layer in vectors) > 0
+    names = " ".join(layer.name().lower() for layer in layers)
+    assert "building" in names
+    assert "credits" in form.runLabel.text().lower()
+
+    # History: the run is listed as successful; "Download and load" brings it back again.
+    assert wait_until(lambda: form.historyTree.topLevelItemCount() > 0, 30), form.historyLabel.text()
+    scenario = None
+    for i in range(form.historyTree.topLevelItemCount()):
+        project = form.historyTree.topLevelItem(i)
+        for j in range(project.childCount()):
+            if project.child(j).text(0) == "Sophia test run":
+                scenario = project.child(j)
+    assert scenario is not None, form.historyLabel.text()
+    assert scenario.text(1).upper() == "SUCCESSFUL"
+    form.historyTree.setCurrentItem(scenario)
+    assert form.downloadButton.isEnabled()
+    QgsProject.instance().removeAllMapLayers()
+    QgsProject.instance().layerTreeRoot().removeAllChildren()
+    click(form.downloadButton)
+    assert tasks.TASKS.wait_all(120)
+    again = group_layers("Sophia test run")
+    assert sum(layer.featureCount() for layer in again if isinstance(layer, QgsVectorLayer)) > 0
+
+
+def test_cancel_a_running_extraction(opened, emulator):
+    iface, plugin, dock = opened
+    emulator.configure(run_seconds=120)
+    sign_in(dock, emulator.api_url, emulator.email, emulator.password)
+    draw_aoi(dock, iface)
+    dock.form.nameEdit.setText("Run to cancel")
+    click(dock.form.runButton)
+    jobs = importlib.import_module(PLUGIN + ".core.jobs")
+    store = jobs.default_store()
+    local_id = next(job.local_id for job in store.all() if job.name == "Run to cancel")
+    assert wait_until(lambda: store.get(local_id).stage == "running", 60), store.get(local_id)
+
+    tree = dock.form.jobsTree
+    dock.jobs.refresh()
+    cancel = tree.itemWidget(tree.topLevelItem(0), 4)
+    assert tree.topLevelItem(0).text(0) == "Run to cancel" and cancel.isEnabled()
+    click(cancel)
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    assert tasks.TASKS.wait_all(60)
+    assert wait_until(lambda: job_rows(dock)[0] == ("Run to cancel", "Cancelled"), 10), job_rows(dock)
+    assert QgsProject.instance().layerTreeRoot().findGroup("Run to cancel") is None
+
+
+def test_wrong_password_and_server_down_messages(opened, emulator):
+    iface, plugin, dock = opened
+    text = sign_in(dock, emulator.api_url, emulator.email, "wrong-password")
+    assert "Wrong email or password" in text
+    dock.form.emailEdit.clear()
+    dock.form.passwordEdit.clear()
+    text = sign_in(dock, "http://127.0.0.1:9", emulator.email, emulator.password)
+    assert "Cannot reach the BrightEarth On Demand server" in text
+    click(dock.form.runButton)
+    assert "Sign in first" in dock.form.runLabel.text()
