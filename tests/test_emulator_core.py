@@ -67,6 +67,8 @@ def test_users_are_isolated(emulator):
     assert bob.post(f"/users/me/projects/{pid}/assets/aoi", {"geometry": TUTORIAL_AOI}).status_code == 404
     assert pid not in [p["id"] for p in bob.get("/users/me/projects").json()]
     assert pid in [p["id"] for p in alice.get("/users/me/projects").json()]
+    assert pid in [p["id"] for p in alice.get(f"/users/{alice_id}/projects").json()]
+    assert alice.get(f"/users/{alice_id}/projects/{pid}/activities/{aid}").json()["user_id"] == alice_id
 
 
 def test_project_aoi_scenario_and_activity_clock(emulator):

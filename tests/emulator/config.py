@@ -22,7 +22,7 @@ class Settings:
     forced_tile_count: int = 0  # > 0: every result has exactly this many tiles
     run_seconds: float = 1.0  # PENDING -> SUCCESSFUL duration of a run
     zip_max_km2: float = 5.0  # AOI area above which results come as a tree; 0 forces the tree
-    token_ttl: int = 3600  # access token lifetime, seconds
+    token_ttl: int = 86400  # access token lifetime, seconds (the tutorial shows 86400)
     url_ttl: int = 3600  # presigned URL lifetime, seconds
     fail_next_runs: int = 0  # the next N runs end FAILED
     fail_details: str = "Extraction failed: the source imagery could not be processed"
