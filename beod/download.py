@@ -41,6 +41,7 @@ LOG = logging.getLogger("beod")
 PART_SUFFIX = ".part"
 CHUNK = 1024 * 1024
 MAX_PAGES = 100000
+MAX_ATTEMPTS = 100  # per file, counting the broken transfers that still brought bytes
 DEFAULT_MAX_ZIP_BYTES = 64 * 1024 ** 3  # 64 GiB unpacked
 DEFAULT_MAX_ZIP_RATIO = 250.0  # unpacked/packed, for members above RATIO_MIN_BYTES
 RATIO_MIN_BYTES = 4 * 1024 * 1024
@@ -310,19 +311,26 @@ class Downloader:
             self._finish(item.key, size, skipped=True)
             return final, size, True
         os.makedirs(os.path.dirname(final), exist_ok=True)
-        attempt = 0
+        attempt = 0  # failed attempts in a row that brought no new byte
+        total_attempts = 0
         while True:
             self._check()
             url, generation = self._url(item.key)
+            before = os.path.getsize(part) if os.path.isfile(part) else 0
             try:
                 size = self._transfer(item.key, url, generation, part)
             except _RetryError as retry:
-                if attempt >= self.retries:
-                    raise DownloadError(f"{item.key}: the transfer failed {attempt + 1} times ({retry}); "
+                total_attempts += 1
+                progressed = os.path.isfile(part) and os.path.getsize(part) > before
+                attempt = 0 if progressed else attempt + 1
+                if attempt > self.retries or total_attempts > MAX_ATTEMPTS:
+                    raise DownloadError(f"{item.key}: the transfer failed {total_attempts} times ({retry}); "
                                         "run the download again to resume it.") from None
-                delay = retry.delay if retry.delay is not None else backoff_delay(attempt, 0.5, 15.0)
+                if retry.delay is not None:
+                    delay = retry.delay
+                else:
+                    delay = 0.0 if progressed else backoff_delay(attempt - 1, 0.5, 15.0)
                 LOG.info("%s: %s; retrying in %.1f s", item.key, retry, delay)
-                attempt += 1
                 sleep_unless_cancelled(delay, self.cancelled)
                 continue
             os.replace(part, final)
