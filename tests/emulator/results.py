@@ -86,8 +86,10 @@ def ensure_tile(plan: Plan, name: str) -> str:
             os.makedirs(plan.folder, exist_ok=True)
             work = tempfile.mkdtemp(prefix=f".tile-{name}-", dir=plan.folder)
             try:
-                geodata.write_tile(work, plan.tiles[name], plan.epsg, *plan.formats)
+                tile = plan.tiles[name]
+                geodata.write_tile(work, tile, plan.epsg, *plan.formats)
                 os.replace(os.path.join(work, name), target)
+                tile.buildings, tile.trees, tile.roads = [], [], []  # on disk now: free the memory
             finally:
                 shutil.rmtree(work, ignore_errors=True)
     return target
