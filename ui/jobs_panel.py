@@ -109,12 +109,13 @@ class JobsPanel(QObject):
         bar.setTextVisible(True)
         bar.setMaximumHeight(16)
         self.tree.setItemWidget(item, COL_PROGRESS, bar)
+
+    def _cancel_button(self, local_id: str) -> QToolButton:
         button = QToolButton()
         button.setText(tr("Cancel"))
         button.setToolTip(tr("Stop this job (an extraction already started keeps running on the server)"))
-        local_id = job.local_id
         button.clicked.connect(lambda checked=False, local_id=local_id: self.cancel(local_id))
-        self.tree.setItemWidget(item, COL_CANCEL, button)
+        return button
 
     def _fill(self, item, job) -> None:
         item.setText(COL_NAME, job.name)
@@ -130,8 +131,10 @@ class JobsPanel(QObject):
         bar = self.tree.itemWidget(item, COL_PROGRESS)
         if bar is not None:
             bar.setValue(int(round(job.progress or 0)))
+        # Only a job that is still running has a Cancel button.
         button = self.tree.itemWidget(item, COL_CANCEL)
-        if button is not None:
-            running = self.registry.is_running(job.local_id)
-            button.setEnabled(running)
-            button.setVisible(running)
+        running = self.registry.is_running(job.local_id)
+        if running and button is None:
+            self.tree.setItemWidget(item, COL_CANCEL, self._cancel_button(job.local_id))
+        elif not running and button is not None:
+            self.tree.removeItemWidget(item, COL_CANCEL)
