@@ -108,22 +108,39 @@ def test_token_expiring_mid_poll(emulator):
     client.close()
 
 
-def test_reads_survive_503_bursts_and_429(client, emulator):
+def test_token_is_refreshed_before_it_expires(emulator):
+    emulator.configure(token_ttl=2)
+    client = Client(emulator.api_url)
+    client.login(emulator.email, emulator.password)
+    time.sleep(1.85)  # still valid, but within the last tenth of its life
+    assert client.me().id
+    assert emulator.stats()["refreshes"] == 1
+    client.close()
+
+
+def test_reads_survive_503_bursts_and_429(emulator):
+    # Retry-After capped for speed; more retries than by default for these high fault rates
+    client = Client(emulator.api_url, backoff=0.05, max_backoff=0.1, retries=12)
+    client.login(emulator.email, emulator.password)
     emulator.configure(error_rate=0.3, rate_429=0.2)
-    for _ in range(6):
+    for _ in range(12):
         assert client.me().id
+    client.close()
     faults = emulator.stats()["faults"]
     assert sum(faults.values()) > 0  # the faults happened and were retried
 
 
-def test_creating_under_faults_never_duplicates(client, emulator):
+def test_creating_under_faults_never_duplicates(emulator):
+    # Retry-After capped for speed; more retries than by default for these high fault rates
+    client = Client(emulator.api_url, backoff=0.05, max_backoff=0.1, retries=12)
+    client.login(emulator.email, emulator.password)
     names_before = [p.name for p in client.list_projects()]
-    emulator.configure(error_rate=0.35)
+    emulator.configure(error_rate=0.35, rate_429=0.1)
     pids = [client.create_project(f"dup check {i}") for i in range(3)]
     for pid in pids:
         client.create_aoi(pid, SQUARE)
     ids = [client.create_scenario(pid, ScenarioParams(name="dup check")) for pid in pids]
-    emulator.configure(error_rate=0.0)
+    emulator.configure(error_rate=0.0, rate_429=0.0)
     names_after = [p.name for p in client.list_projects()]
     for i in range(3):
         assert names_after.count(f"dup check {i}") == names_before.count(f"dup check {i}") + 1
