@@ -27,7 +27,7 @@ from .errors import (
     ScenarioFailedError,
     UnsafePathError,
 )
-from .redact import redact
+from .redact import RedactingFilter, redact
 
 DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
 
@@ -290,8 +290,10 @@ def _exit_code(exc: BaseException) -> int:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())  # urllib3 logs full URLs at debug level
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, handlers=[handler])
     if not args.debug:
         logging.getLogger("urllib3").setLevel(logging.WARNING)
     out = sys.stdout

@@ -1,7 +1,7 @@
 """Keep secrets out of messages, logs and reprs.
 
-``redact(text)`` removes what must never be shown: the query string of any URL (a
-presigned URL's signature lives there), bearer tokens, JSON/form fields named like
+``redact(text)`` removes what must never be shown: the query string of any URL or
+absolute path (a presigned URL's signature lives there), bearer tokens, JSON/form fields named like
 secrets, and every value registered with :func:`register_secret` (the password and
 tokens the client handles).
 """
@@ -12,6 +12,7 @@ import threading
 REDACTED = "***"
 
 _URL_QUERY = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#\"'<>]*)\?[^\s\"'<>]*")
+_PATH_QUERY = re.compile(r"((?:^|[\s\"'(])/[^\s?#\"'<>]*)\?[^\s\"'<>]*")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _SECRET_FIELDS = re.compile(
     r"(?i)([\"']?(?:access_token|refresh_token|id_token|token|password|passwd|secret|signature"
@@ -46,6 +47,7 @@ def redact(text) -> str:
         if secret in text:
             text = text.replace(secret, REDACTED)
     text = _URL_QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)
+    text = _PATH_QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)
     text = _BEARER.sub(lambda m: m.group(1) + " " + REDACTED, text)
     text = _SECRET_FIELDS.sub(lambda m: m.group(1) + REDACTED, text)
     return text
@@ -58,3 +60,16 @@ def redact_url(url) -> str:
     if "?" in base:
         return base.split("?", 1)[0] + "?" + REDACTED
     return base
+
+
+class RedactingFilter:
+    """A ``logging`` filter that redacts every record (attach it to a handler)."""
+
+    def filter(self, record) -> bool:
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            message = str(record.msg)
+        record.msg = redact(message)
+        record.args = ()
+        return True

@@ -97,3 +97,15 @@ def test_failed_scenario_exit_code(env, emulator, tmp_path):
     assert done.returncode == 6
     assert done.stderr.strip().splitlines()[-1].startswith("error: ") and "No imagery here" in done.stderr
     assert "project_id: " in done.stdout  # the ids are printed so the run can be inspected
+
+
+def test_debug_log_of_a_download_shows_no_signature_or_token(env, emulator, tmp_path):
+    first = beod("run", "--aoi", AOI, "--out", str(tmp_path / "a"), env=env)
+    assert first.returncode == 0, first.stderr
+    ids = dict(line.split(": ", 1) for line in first.stdout.strip().splitlines())
+    done = beod("--debug", "download", ids["project_id"], ids["scenario_id"], "--out", str(tmp_path / "b"),
+                env=env)
+    assert done.returncode == 0, done.stderr
+    assert "DEBUG" in done.stderr and "/download/urls" in done.stderr  # the debug log is there
+    assert "X-Amz-" not in done.stderr  # no query string of a presigned URL
+    assert "Bearer ey" not in done.stderr and emulator.password not in done.stderr

@@ -19,6 +19,9 @@ def test_url_query_strings_are_removed():
     assert "https://storage.example/beod-results/u/1/2/0/EXPORT/building.shp?***" in text
     assert redact_url(PRESIGNED) == "https://storage.example/beod-results/u/1/2/0/EXPORT/building.shp?***"
     assert redact_url("https://api.example/users/me") == "https://api.example/users/me"
+    logged = redact('"GET /beod-results/1/2/x.shp?X-Amz-Signature=deadbeefcafe HTTP/1.1" 200')
+    assert logged == '"GET /beod-results/1/2/x.shp?*** HTTP/1.1" 200'
+    assert redact("ratio 3/4 (no query)") == "ratio 3/4 (no query)"
 
 
 @pytest.mark.parametrize("text, secret", [
