@@ -96,6 +96,17 @@ def job_rows(dock):
     return [(item.text(0), item.text(1)) for item in items]
 
 
+def history_item(form, name):
+    """The History row of the extraction called ``name`` (None while not listed)."""
+    tree = form.historyTree
+    for i in range(tree.topLevelItemCount()):
+        project = tree.topLevelItem(i)
+        for j in range(project.childCount()):
+            if project.child(j).text(0) == name:
+                return project.child(j)
+    return None
+
+
 def group_layers(name):
     group = QgsProject.instance().layerTreeRoot().findGroup(name)
     assert isinstance(group, QgsLayerTreeGroup), f"no layer group {name!r}"
@@ -126,14 +137,8 @@ def test_sign_in_draw_run_and_find_the_layers_in_the_map(opened, emulator):
     assert "credits" in form.runLabel.text().lower()
 
     # History: the run is listed as successful; "Download and load" brings it back again.
-    assert wait_until(lambda: form.historyTree.topLevelItemCount() > 0, 30), form.historyLabel.text()
-    scenario = None
-    for i in range(form.historyTree.topLevelItemCount()):
-        project = form.historyTree.topLevelItem(i)
-        for j in range(project.childCount()):
-            if project.child(j).text(0) == "Sophia test run":
-                scenario = project.child(j)
-    assert scenario is not None, form.historyLabel.text()
+    assert wait_until(lambda: history_item(form, "Sophia test run") is not None, 30), form.historyLabel.text()
+    scenario = history_item(form, "Sophia test run")
     assert scenario.text(1).upper() == "SUCCESSFUL"
     form.historyTree.setCurrentItem(scenario)
     assert form.downloadButton.isEnabled()

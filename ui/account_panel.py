@@ -5,6 +5,7 @@ then email and password go to the QGIS authentication database (``core.auth``) a
 only its configuration id to the settings. Network calls run in the background.
 """
 
+from html import escape
 from typing import Optional, Tuple
 
 from qgis.core import Qgis, QgsMessageLog
@@ -232,9 +233,9 @@ class AccountPanel(QObject):
         if signed_in:
             email = getattr(self.user, "email", None) or (self._credentials or ("",))[0]
             credits = getattr(self.user, "credits", None)
-            text = tr("Signed in as <b>{}</b><br>Credits: <b>{}</b>", email, format_credits(credits))
+            text = tr("Signed in as <b>{}</b><br>Credits: <b>{}</b>", escape(email), format_credits(credits))
             if self.server_url != DEFAULT_SERVER_URL:
-                text += "<br>" + tr("Server: {}", self.server_url)
+                text += "<br>" + tr("Server: {}", escape(self.server_url))
             self._status(text)
         else:
             self._status(tr("Not signed in."))

@@ -4,6 +4,8 @@ The chosen area stays drawn on the canvas as a rubber band; its area, vertex cou
 and validity are shown under the buttons, and every problem is explained there.
 """
 
+from html import escape
+
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsMessageLog, QgsWkbTypes
 from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QObject, pyqtSignal
@@ -161,13 +163,13 @@ class AoiPanel(QObject):
             return
         validity = tr("valid (repaired)") if selection.repaired else tr("valid")
         lines = [
-            f"<b>{selection.label}</b>",
+            f"<b>{escape(selection.label)}</b>",
             tr("Area: <b>{} km²</b> · {} vertices · {}",
                _area(selection.area_km2), selection.vertex_count, validity),
         ]
         if len(selection.parts) > 1:
             lines.append(tr("{} extractions will run, one per area.", len(selection.parts)))
-        lines.extend(selection.all_notes())
+        lines.extend(escape(note) for note in selection.all_notes())
         label.setText("<br>".join(lines))
 
     def _show_error(self, text: str) -> None:
@@ -176,7 +178,7 @@ class AoiPanel(QObject):
         suffix = ""
         if self.selection is not None:
             suffix = "<br>" + tr("The previous area is kept.")
-        label.setText(text + suffix)
+        label.setText(escape(text) + suffix)
 
     def _show_hint(self, text: str) -> None:
         label = self.form.aoiInfoLabel

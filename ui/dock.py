@@ -57,7 +57,11 @@ class BeodDock(QgsDockWidget):
         self.jobs.jobFinished.connect(self._job_finished)
         self._credits_before = None
         self._update_run_state()
-        QTimer.singleShot(0, self.account.auto_sign_in)
+        # Signing in with remembered credentials waits until the dock is shown.
+        self._auto_sign_in = QTimer(self)
+        self._auto_sign_in.setSingleShot(True)
+        self._auto_sign_in.timeout.connect(self.account.auto_sign_in)
+        self._auto_sign_in.start(0)
 
     # -- run -----------------------------------------------------------------------------
     def run(self):
@@ -179,6 +183,7 @@ class BeodDock(QgsDockWidget):
     # -- unload ------------------------------------------------------------------------------
     def cleanup(self):
         """Release map tools, canvas items, timers and background calls before unload."""
+        self._auto_sign_in.stop()
         self.jobs.cleanup()
         self.aoi.cleanup()
         self.account.cleanup()

@@ -71,6 +71,8 @@ class HistoryPanel(QObject):
         if not self.account.signed_in:
             self._status(tr("Sign in first to see your projects."), error=True)
             return
+        if self._call is not None:
+            self._call.forget()  # only the newest listing is shown
         client = self.account.make_client()
         self.form.refreshHistoryButton.setEnabled(False)
         self._status(tr("Loading your projects…"))
