@@ -6,7 +6,7 @@ SYSPY := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
-APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests python3-venv \
+APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests python3-cryptography python3-venv \
 	gdal-bin xvfb xauth curl zip unzip
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
