@@ -13,9 +13,9 @@ import time
 import pytest
 import qgis.utils
 from qgis.core import Qgis, QgsApplication, QgsTask
-from qgis.gui import QgsDockWidget, QgsMapTool
+from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QAction, QMenu, QToolBar
+from qgis.PyQt.QtWidgets import QAbstractButton, QAction, QMenu, QToolBar
 
 PLUGIN = "beod_qgis"
 MENU_TITLE = "&BrightEarth On Demand"
@@ -213,9 +213,12 @@ def test_unload_leaves_nothing_behind(qgis_env):
     iface = qgis_env
     load(iface)
     web_entry(iface).trigger()
-    tool = make_plugin_map_tool(iface.mapCanvas())
-    iface.mapCanvas().setMapTool(tool)
-    assert iface.mapCanvas().mapTool() is tool
+    (dock,) = our_docks(iface.mainWindow())
+    draw = [b for b in dock.findChildren(QAbstractButton) if b.text() == "Draw on map"]
+    assert draw, "no 'Draw on map' button in the dock"
+    draw[0].click()  # the plugin's polygon tool takes the canvas
+    tool = iface.mapCanvas().mapTool()
+    assert type(tool).__module__ == PLUGIN + ".ui.aoi_tool"
 
     unload(iface)
     assert_nothing_left(iface)
@@ -290,15 +293,3 @@ def wait_until(predicate, seconds=60.0):
         QCoreApplication.processEvents()
         time.sleep(0.02)
     return predicate()
-
-
-def make_plugin_map_tool(canvas):
-    """The plugin's polygon tool if it exists yet, else a map tool class of the plugin package."""
-    try:
-        module = __import__(PLUGIN + ".ui.aoi_tool", fromlist=["PolygonMapTool"])
-        return module.PolygonMapTool(canvas)
-    except (ImportError, AttributeError, TypeError):
-        pass
-    plugin_module = sys.modules[PLUGIN + ".plugin"]
-    tool_class = type("StandInTool", (QgsMapTool,), {"__module__": plugin_module.__name__})
-    return tool_class(canvas)
