@@ -12,6 +12,8 @@ import time
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
     QgsLayerTreeGroup,
     QgsProject,
     QgsRectangle,
@@ -30,6 +32,7 @@ from tests.test_plugin_load import (
 
 # Around the LuxCarta office in Sophia Antipolis, in Web Mercator metres (about 500 m a side).
 AOI = [(773_700, 5_407_800), (774_200, 5_407_800), (774_200, 5_408_300), (773_700, 5_408_300)]
+AOI_WKT = "POLYGON ((6.950 43.606, 6.955 43.606, 6.955 43.610, 6.950 43.610, 6.950 43.606))"
 VIEW = QgsRectangle(772_900, 5_407_000, 775_000, 5_409_100)
 
 
@@ -183,3 +186,59 @@ def test_wrong_password_and_server_down_messages(opened, emulator):
     assert "Cannot reach the BrightEarth On Demand server" in text
     click(dock.form.runButton)
     assert "Sign in first" in dock.form.runLabel.text()
+
+
+def test_separate_areas_run_as_one_extraction_each(opened, emulator):
+    iface, plugin, dock = opened
+    sign_in(dock, emulator.api_url, emulator.email, emulator.password)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857", "two sites", "memory")
+    features = []
+    for x in (773_700, 774_600):
+        feature = QgsFeature()
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x, 5_407_800, x + 300, 5_408_100)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    form = dock.form
+    form.layerCombo.setLayer(layer)
+    form.selectedOnlyCheck.setChecked(False)
+    form.partsCombo.setCurrentIndex(form.partsCombo.findData("split"))
+    click(form.useLayerButton)
+    assert "2 extractions will run" in form.aoiInfoLabel.text(), form.aoiInfoLabel.text()
+    form.nameEdit.setText("Two sites")
+    click(form.runButton)
+    assert "2 extraction(s) started" in form.runLabel.text()
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    assert tasks.TASKS.wait_all(180)
+    for name in ("Two sites (1 of 2)", "Two sites (2 of 2)"):
+        layers = group_layers(name)
+        assert sum(layer.featureCount() for layer in layers if isinstance(layer, QgsVectorLayer)) > 0
+    assert wait_until(lambda: [state for _, state in job_rows(dock)[:2]] == ["Done", "Done"], 10)
+
+
+def test_a_run_interrupted_by_closing_qgis_resumes_after_sign_in(opened, emulator, tmp_path):
+    iface, plugin, dock = opened
+    client_module = importlib.import_module(PLUGIN + ".beod.client")
+    models = importlib.import_module(PLUGIN + ".beod.models")
+    jobs = importlib.import_module(PLUGIN + ".core.jobs")
+    # The run QGIS was following when it closed: it exists on the server, the store remembers it.
+    client = client_module.Client(emulator.api_url)
+    client.login(emulator.email, emulator.password)
+    project_id = client.create_project("Left running")
+    client.create_aoi(project_id, AOI_WKT)
+    params = models.ScenarioParams(name="Left running")
+    scenario_id, activity_id = client.create_scenario(project_id, params)
+    client.close()
+    store = jobs.default_store()
+    job = jobs.Job(name="Left running", server=emulator.api_url, params=params.to_body(), aoi_wkt=AOI_WKT,
+                   out_dir=str(tmp_path / "left"), project_id=project_id, scenario_id=scenario_id,
+                   activity_id=activity_id, state=jobs.RUNNING)
+    store.add(job)
+
+    sign_in(dock, emulator.api_url, emulator.email, emulator.password)
+    tasks = importlib.import_module(PLUGIN + ".core.tasks")
+    assert wait_until(lambda: store.get(job.local_id).state == jobs.SUCCEEDED, 120), store.get(job.local_id)
+    assert tasks.TASKS.wait_all(30)
+    layers = group_layers("Left running")
+    assert sum(layer.featureCount() for layer in layers if isinstance(layer, QgsVectorLayer)) > 0
+    assert ("Left running", "Done") in job_rows(dock)

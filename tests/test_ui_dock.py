@@ -210,3 +210,12 @@ def test_settings_are_remembered_between_sessions(dock, qgis_iface, tmp_path):
     finally:
         again.cleanup()
         again.deleteLater()
+
+
+def test_default_output_folder_follows_the_saved_project(dock, tmp_path):
+    assert dock.form.folderEdit.text() == Settings().output_folder
+    QgsProject.instance().setFileName(str(tmp_path / "city" / "city.qgz"))
+    assert dock.form.folderEdit.text() == str(tmp_path / "city" / "beod_results")
+    dock.form.folderEdit.setText(str(tmp_path / "mine"))
+    QgsProject.instance().setFileName(str(tmp_path / "other" / "other.qgz"))
+    assert dock.form.folderEdit.text() == str(tmp_path / "mine")  # a chosen folder stays

@@ -13,7 +13,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.i18n import tr
 from ..core.settings import DEFAULT_SERVER_URL
-from .background import run_in_background
+from .background import Calls
 from .messages import describe_error
 
 LOG_TAG = "BEOD"
@@ -38,7 +38,7 @@ class AccountPanel(QObject):
         self.settings = settings
         self.user = None
         self._credentials: Optional[Tuple[str, str]] = None
-        self._call = None
+        self._calls = Calls()
         form.emailEdit.setText(settings.email)
         form.rememberCheck.setChecked(settings.remember_me)
         url = settings.server_url
@@ -127,12 +127,10 @@ class AccountPanel(QObject):
             finally:
                 client.close()
 
-        self._call = run_in_background(tr("BrightEarth On Demand: credits"), call, self._credits_done)
+        self._calls.start(tr("BrightEarth On Demand: credits"), call, self._credits_done)
 
     def cleanup(self) -> None:
-        if self._call is not None:
-            self._call.forget()
-            self._call = None
+        self._calls.forget_all()
 
     # -- background results -------------------------------------------------------------
     def _start_sign_in(self, email: str, password: str) -> None:
@@ -157,14 +155,13 @@ class AccountPanel(QObject):
 
         self.form.signInButton.setEnabled(False)
         self._status(tr("Signing in to {}…", self.server_url))
-        self._call = run_in_background(
+        self._calls.start(
             tr("BrightEarth On Demand: sign in"),
             call,
             lambda user, error: self._sign_in_done(email, password, user, error),
         )
 
     def _sign_in_done(self, email, password, user, error) -> None:
-        self._call = None
         self.form.signInButton.setEnabled(True)
         if error is not None:
             self.user = None
@@ -183,7 +180,6 @@ class AccountPanel(QObject):
         self.creditsChanged.emit(getattr(user, "credits", None))
 
     def _credits_done(self, user, error) -> None:
-        self._call = None
         if error is not None:
             self._status(describe_error(error, self.server_url), error=True)
             return

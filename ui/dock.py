@@ -188,3 +188,4 @@ class BeodDock(QgsDockWidget):
         self.aoi.cleanup()
         self.account.cleanup()
         self.history.cleanup()
+        self.extraction.cleanup()

@@ -7,6 +7,7 @@ plugin settings and restored when the dock opens again.
 import time
 from typing import Any, Dict
 
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtWidgets import QFileDialog
 
@@ -47,6 +48,8 @@ class SettingsPanel(QObject):
         form.browseButton.clicked.connect(self.browse)
         self.load(settings.last_params)
         form.folderEdit.setText(settings.output_folder)
+        self._default_folder = default_output_folder()
+        QgsProject.instance().homePathChanged.connect(self._project_moved)
 
     def load(self, params: Dict[str, Any]) -> None:
         """Show ``params`` (missing keys take the tutorial defaults)."""
@@ -112,6 +115,19 @@ class SettingsPanel(QObject):
         self.settings.last_params = params
         folder = self.output_folder()
         self.settings.output_folder = folder if folder and folder != default_output_folder() else None
+
+    def cleanup(self) -> None:
+        try:
+            QgsProject.instance().homePathChanged.disconnect(self._project_moved)
+        except TypeError:
+            pass
+
+    def _project_moved(self) -> None:
+        """The default folder follows the project (next to it once it is saved)."""
+        shown = self.form.folderEdit.text().strip()
+        if shown == self._default_folder:
+            self._default_folder = default_output_folder()
+            self.form.folderEdit.setText(self._default_folder)
 
     def browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
