@@ -10,6 +10,7 @@ import importlib
 import time
 
 import pytest
+import qgis.utils
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
@@ -19,6 +20,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
+from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtTest import QTest
 
@@ -147,8 +149,10 @@ def test_sign_in_draw_run_and_find_the_layers_in_the_map(opened, emulator):
     assert form.downloadButton.isEnabled()
     QgsProject.instance().removeAllMapLayers()
     QgsProject.instance().layerTreeRoot().removeAllChildren()
+    fetched = emulator.stats()["storage_requests"]
     click(form.downloadButton)
     assert tasks.TASKS.wait_all(120)
+    assert emulator.stats()["storage_requests"] == fetched, "files already on disk were downloaded again"
     again = group_layers("Sophia test run")
     assert sum(layer.featureCount() for layer in again if isinstance(layer, QgsVectorLayer)) > 0
 
@@ -242,3 +246,21 @@ def test_a_run_interrupted_by_closing_qgis_resumes_after_sign_in(opened, emulato
     layers = group_layers("Left running")
     assert sum(layer.featureCount() for layer in layers if isinstance(layer, QgsVectorLayer)) > 0
     assert ("Left running", "Done") in job_rows(dock)
+
+
+def test_unload_while_drawing_gives_the_canvas_back(opened):
+    iface, plugin, dock = opened
+    canvas = iface.mapCanvas()
+    before = canvas.mapTool()
+    click(dock.form.extentButton)
+    click(dock.form.drawButton)
+    ui_events.click(canvas, *AOI[0])
+    ui_events.click(canvas, *AOI[1])
+    assert type(canvas.mapTool()).__module__ == PLUGIN + ".ui.aoi_tool"
+    bands = [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)]
+    assert len(bands) == 2  # the chosen area and the polygon being drawn
+
+    assert qgis.utils.unloadPlugin(PLUGIN)
+    QCoreApplication.processEvents()
+    assert canvas.mapTool() is before
+    assert [item for item in canvas.scene().items() if isinstance(item, QgsRubberBand)] == []
