@@ -197,8 +197,9 @@ def test_settings_are_remembered_between_sessions(dock, qgis_iface, tmp_path):
     form.shapefileCheck.setChecked(False)
     form.augmentedCheck.setChecked(True)
     form.modelsEdit.setText("roofs-v2, trees-v3")
+    form.modelsEdit.editingFinished.emit()
     form.folderEdit.setText(str(tmp_path / "results"))
-    dock.extraction.remember()
+    form.folderEdit.editingFinished.emit()
     again = BeodDock(qgis_iface)
     try:
         params = again.extraction.params("x")

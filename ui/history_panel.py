@@ -8,6 +8,7 @@ import os
 import re
 
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import QHeaderView, QTreeWidgetItem
 
 from ..core import jobs as jobs_module
@@ -139,6 +140,8 @@ class HistoryPanel(QObject):
             title = getattr(project, "name", "") or tr("Project {}", project.id)
             project_item = QTreeWidgetItem([title, date])
             project_item.setToolTip(0, tr("Project {}", project.id))
+            project_item.setToolTip(1, tr("Created {}", date))
+            project_item.setForeground(1, QBrush(QColor("gray")))
             tree.addTopLevelItem(project_item)
             for scenario in scenarios:
                 scenario_count += 1

@@ -50,6 +50,15 @@ class SettingsPanel(QObject):
         form.folderEdit.setText(settings.output_folder)
         self._default_folder = default_output_folder()
         QgsProject.instance().homePathChanged.connect(self._project_moved)
+        # Every change is kept at once, so the choices survive closing QGIS without a run.
+        for box in (form.augmentedCheck, form.shapefileCheck, form.geopackageCheck, form.geotiffCheck,
+                    form.threeDCheck):
+            box.toggled.connect(self.remember)
+        form.crsCombo.currentIndexChanged.connect(self.remember)
+        form.sourceTypeCombo.currentTextChanged.connect(self.remember)
+        form.sourceIdSpin.valueChanged.connect(self.remember)
+        form.modelsEdit.editingFinished.connect(self.remember)
+        form.folderEdit.editingFinished.connect(self.remember)
 
     def load(self, params: Dict[str, Any]) -> None:
         """Show ``params`` (missing keys take the tutorial defaults)."""
@@ -108,7 +117,7 @@ class SettingsPanel(QObject):
             return tr("Choose the folder where the results are saved (Extraction settings > Save to).")
         return ""
 
-    def remember(self) -> None:
+    def remember(self, *_changed) -> None:
         """Keep the current choices for the next session."""
         params = self.params()
         params.pop("name", None)
