@@ -8,7 +8,7 @@ from html import escape
 
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsMessageLog, QgsWkbTypes
 from qgis.gui import QgsRubberBand
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core import aoi_sources
@@ -41,8 +41,12 @@ class AoiPanel(QObject):
         form.layerCombo.setFilters(QgsMapLayerProxyModel.Filter.HasGeometry)
         form.layerCombo.setAllowEmptyLayer(True)
         form.layerCombo.setLayer(None)
-        form.partsCombo.addItem(tr("Separate areas: one outline around all"), aoi_sources.PARTS_MERGE)
-        form.partsCombo.addItem(tr("Separate areas: one extraction each"), aoi_sources.PARTS_SPLIT)
+        form.partsCombo.addItem(tr("Several areas: one outline"), aoi_sources.PARTS_MERGE)
+        form.partsCombo.setItemData(0, tr("Features that do not touch are joined by the outline "
+                                          "around them: one extraction"), Qt.ItemDataRole.ToolTipRole)
+        form.partsCombo.addItem(tr("Several areas: one run each"), aoi_sources.PARTS_SPLIT)
+        form.partsCombo.setItemData(1, tr("Features that do not touch get one extraction each"),
+                                    Qt.ItemDataRole.ToolTipRole)
         parts = settings.dock_choice("aoi_parts", aoi_sources.PARTS_MERGE)
         form.partsCombo.setCurrentIndex(max(0, form.partsCombo.findData(parts)))
         form.selectedOnlyCheck.setChecked(settings.dock_choice("aoi_selected_only", False, bool))

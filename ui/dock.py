@@ -13,7 +13,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QWidget
 
 from ..core import jobs as jobs_module
 from ..core.i18n import tr
@@ -41,6 +41,11 @@ class BeodDock(QgsDockWidget):
         self.form.setupUi(contents)
         self.setWidget(contents)
         self.setMinimumWidth(300)
+        # Long entries must not widen the narrow dock: combo boxes elide instead.
+        form = self.form
+        for combo in (form.layerCombo, form.partsCombo, form.crsCombo, form.sourceTypeCombo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
         self.account = AccountPanel(self.form, self.settings, self)
         self.aoi = AoiPanel(self.form, iface, self.settings, self)

@@ -54,7 +54,7 @@ class JobsPanel(QObject):
         for column in (COL_STATE, COL_TIME, COL_CANCEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PROGRESS, 60)
+        header.resizeSection(COL_PROGRESS, 72)
         self.registry.taskAdded.connect(self._task_added)
         for task in self.registry.tasks():
             self._task_added(task)
