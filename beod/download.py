@@ -43,7 +43,10 @@ CHUNK = 1024 * 1024
 MAX_PAGES = 100000
 MAX_ATTEMPTS = 100  # per file, counting the broken transfers that still brought bytes
 DEFAULT_MAX_ZIP_BYTES = 64 * 1024 ** 3  # 64 GiB unpacked
-DEFAULT_MAX_ZIP_RATIO = 250.0  # unpacked/packed, for members above RATIO_MIN_BYTES
+# Unpacked/packed limit for members above RATIO_MIN_BYTES and for the whole archive. A zip
+# bomb needs ratios near deflate's limit (about 1000:1); result layers stay far below
+# (rasters are compressed inside the GeoTIFF), and very regular ones below 500:1.
+DEFAULT_MAX_ZIP_RATIO = 500.0
 RATIO_MIN_BYTES = 4 * 1024 * 1024
 _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
                     *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
