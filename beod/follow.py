@@ -11,7 +11,7 @@ import time
 from typing import Callable, Optional
 
 from .client import sleep_unless_cancelled
-from .errors import CancelledError, ScenarioFailedError
+from .errors import CancelledError, NetworkError, ScenarioFailedError, ServerError
 from .models import Activity
 
 LOG = logging.getLogger("beod")
@@ -25,15 +25,32 @@ def next_interval(current: float, changed: bool, min_interval: float, max_interv
 
 def follow_activity(client, pid, aid, *, on_progress: Optional[Callable[[Activity], None]] = None,
                     is_cancelled: Optional[Callable[[], bool]] = None, min_interval: float = 2.0,
-                    max_interval: float = 30.0, timeout: Optional[float] = None) -> Activity:
-    """Poll activity ``aid`` of project ``pid`` until SUCCESSFUL (returned) or FAILED (raised)."""
+                    max_interval: float = 30.0, timeout: Optional[float] = None,
+                    max_failures: int = 5) -> Activity:
+    """Poll activity ``aid`` of project ``pid`` until SUCCESSFUL (returned) or FAILED (raised).
+
+    Up to ``max_failures`` polls in a row may fail (network or server errors, each already
+    retried by the client) before the error is raised.
+    """
     started = time.monotonic()
+    failures = 0
     interval = min_interval
     last = None
     while True:
         if is_cancelled is not None and is_cancelled():
             raise CancelledError()
-        activity = client.get_activity(pid, aid, is_cancelled=is_cancelled)
+        try:
+            activity = client.get_activity(pid, aid, is_cancelled=is_cancelled)
+        except (NetworkError, ServerError) as exc:
+            # each call already retried; a longer outage is waited out a few polls more
+            failures += 1
+            if failures > max_failures:
+                raise
+            LOG.info("Activity %s could not be read (%s); trying again in %.0f s", aid, exc, interval)
+            sleep_unless_cancelled(interval, is_cancelled)
+            interval = next_interval(interval, False, min_interval, max_interval)
+            continue
+        failures = 0
         if on_progress is not None:
             on_progress(activity)
         if activity.is_successful:

@@ -91,3 +91,20 @@ def test_poll_interval_backs_off_between_limits():
         seen.append(interval)
     assert seen[0] == 3.0 and seen[-1] == 30.0 and seen == sorted(seen)
     assert next_interval(10.0, True, 2.0, 30.0) == 12.0
+
+
+def test_following_survives_an_outage_of_the_api(client, emulator, tmp_path):
+    from beod.follow import follow_activity
+
+    client.login()
+    pid = client.create_project("outage")
+    client.create_aoi(pid, TUTORIAL_AOI)
+    emulator.configure(run_seconds=2.0)
+    _, aid = client.create_scenario(pid, ScenarioParams())
+    client.retries = 0  # every failing poll reaches follow_activity
+    emulator.configure(error_rate=0.6)
+    polls = []
+    activity = follow_activity(client, pid, aid, on_progress=polls.append, min_interval=0.1, max_interval=0.2,
+                               max_failures=30)
+    assert activity.state == "SUCCESSFUL" and polls
+    assert emulator.stats()["faults"].get("api_5xx", 0) > 0
