@@ -220,3 +220,18 @@ def test_default_output_folder_follows_the_saved_project(dock, tmp_path):
     dock.form.folderEdit.setText(str(tmp_path / "mine"))
     QgsProject.instance().setFileName(str(tmp_path / "other" / "other.qgz"))
     assert dock.form.folderEdit.text() == str(tmp_path / "mine")  # a chosen folder stays
+
+
+def test_aoi_with_crossing_edges_is_explained_and_the_previous_area_kept(dock):
+    QTest.mouseClick(dock.form.extentButton, Qt.MouseButton.LeftButton)
+    previous = dock.aoi.selection
+    bowtie = QgsGeometry.fromWkt("POLYGON((773000 5408000, 774000 5409000, 774000 5408000, "
+                                 "773000 5409000, 773000 5408000))")
+    layer = _layer("Polygon", [bowtie], "bow tie")
+    dock.form.layerCombo.setLayer(layer)
+    dock.form.selectedOnlyCheck.setChecked(False)
+    QTest.mouseClick(dock.form.useLayerButton, Qt.MouseButton.LeftButton)
+    text = dock.form.aoiInfoLabel.text()
+    assert "redraw it without crossing edges" in text
+    assert "The previous area is kept" in text
+    assert dock.aoi.selection is previous
