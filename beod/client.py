@@ -15,10 +15,12 @@
 
 import email.utils
 import logging
+import os
 import random
 import threading
 import time
 from typing import Callable, List, Optional, Tuple
+from urllib.parse import urlsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -193,6 +195,26 @@ class Client:
         self.session = self._new_session(proxies, verify, pool_size)
         self.storage = self._new_session(proxies, verify, pool_size)
         self.storage.auth = StorageAuthGuard()
+        # The storage session reads the environment once (proxies per host, CA bundle)
+        # instead of on every request: thousands of small files are fetched with it.
+        self.storage.trust_env = False
+        if verify is True:
+            self.storage.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get(
+                "CURL_CA_BUNDLE") or True
+        self._proxies = dict(proxies or {})
+        self._storage_proxies = {}
+
+    def storage_proxies(self, url: str) -> dict:
+        """The proxies for a storage ``url``: the injected ones, else the environment's
+        (``no_proxy`` honoured), looked up once per host."""
+        key = tuple(urlsplit(url)[:2])
+        cached = self._storage_proxies.get(key)
+        if cached is None:
+            cached = dict(self._proxies)
+            for scheme, proxy in requests.utils.get_environ_proxies(url).items():
+                cached.setdefault(scheme, proxy)
+            self._storage_proxies[key] = cached
+        return cached
 
     def _new_session(self, proxies, verify, pool_size) -> requests.Session:
         session = requests.Session()

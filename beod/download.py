@@ -355,6 +355,7 @@ class Downloader:
         headers = {"Range": f"bytes={offset}-"} if offset else {}
         try:
             response = self.client.storage.get(url, headers=headers, stream=True,
+                                               proxies=self.client.storage_proxies(url),
                                                timeout=(min(10.0, self.read_timeout), self.read_timeout))
         except NETWORK_ERRORS as exc:
             raise _RetryError(type(exc).__name__) from None

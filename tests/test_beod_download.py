@@ -164,3 +164,73 @@ def test_unknown_scenario_is_not_found(client):
 
     with pytest.raises(NotFoundError):
         download_scenario(client, 999999, 999999, "/nonexistent-never-created")
+
+
+class _ForwardProxy:
+    """A minimal HTTP forward proxy on loopback that records what passes through it."""
+
+    def __init__(self):
+        import http.client
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import urlsplit
+
+        owner = self
+        self.seen = []  # (method, host, path without query, carried Authorization)
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                return
+
+            def _forward(self):
+                target = urlsplit(self.path)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("proxy-connection", "connection", "keep-alive")}
+                owner.seen.append((self.command, target.netloc, target.path, "Authorization" in headers))
+                upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+                path = target.path + (f"?{target.query}" if target.query else "")
+                upstream.request(self.command, path, body=body or None, headers=headers)
+                answer = upstream.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.wfile.write(data)
+                upstream.close()
+
+            do_GET = do_POST = _forward
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def test_api_and_storage_go_through_the_injected_proxy(emulator, tmp_path, monkeypatch):
+    for name in ("NO_PROXY", "no_proxy", "HTTP_PROXY", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = _ForwardProxy()
+    try:
+        client = Client(emulator.api_url, proxies={"http": proxy.url, "https": proxy.url})
+        client.login(emulator.email, emulator.password)
+        pid, sid = finished_scenario(client, emulator, zip_max_km2=0)
+        result = download_scenario(client, pid, sid, tmp_path)
+        client.close()
+    finally:
+        proxy.close()
+    api_host = emulator.api_url.split("//", 1)[1]
+    storage_host = emulator.storage_url.split("//", 1)[1]
+    api = [seen for seen in proxy.seen if seen[1] == api_host]
+    storage = [seen for seen in proxy.seen if seen[1] == storage_host]
+    assert any(path == "/auth/login" for _, _, path, _ in api)
+    assert len(storage) == len(result.files) > 0
+    assert not any(has_auth for *_, has_auth in storage)  # the token never reaches the storage
+    assert all(has_auth for method, _, path, has_auth in api if path.startswith("/users"))
