@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,42 @@ def test_debug_log_of_a_download_shows_no_signature_or_token(env, emulator, tmp_
     assert "DEBUG" in done.stderr and "/download/urls" in done.stderr  # the debug log is there
     assert "X-Amz-" not in done.stderr  # no query string of a presigned URL
     assert "Bearer ey" not in done.stderr and emulator.password not in done.stderr
+
+
+def test_password_is_asked_without_echo_in_a_terminal(env, emulator):
+    import pty
+    import select
+
+    no_password = dict(env)
+    no_password.pop("BEOD_PASSWORD")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child runs the command line on the terminal
+        try:
+            os.chdir(ROOT)
+            os.execve(sys.executable, [sys.executable, "-m", "beod", "me"], no_password)  # noqa: S606
+        finally:
+            os._exit(127)
+    output = b""
+
+    def read_until(marker, seconds=60):
+        nonlocal output
+        deadline = time.monotonic() + seconds
+        while marker not in output and time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+        return marker in output
+
+    assert read_until(b"BEOD password:")
+    os.write(fd, emulator.password.encode() + b"\n")
+    assert read_until(b"credits:")
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert emulator.password.encode() not in output  # typed without echo
