@@ -382,8 +382,8 @@ class BeodTask(QgsTask):
             layer_ids = [layer.id() for layer in self.layers]
             zoom_button.clicked.connect(lambda: zoom_to_layers(self.iface, layer_ids))
             widget.layout().addWidget(zoom_button)
-        level = Qgis.MessageLevel.Warning if self.notes else Qgis.MessageLevel.Success
-        bar.pushWidget(widget, level, 0)
+        # The run succeeded: notes (such as 3D Tiles needing a newer QGIS) are part of the text.
+        bar.pushWidget(widget, Qgis.MessageLevel.Success, 0)
 
 
 def _number(value) -> str:

@@ -13,11 +13,13 @@ For each case it prints the time, the throughput, the ratios and the peak RSS gr
 targets hold: (b) at least 8x faster than (a) on the many files, no slower than 1.25x curl on
 either case, RSS growth below 100 MB during the large file.
 
-The storage answers each request after ``--latency-ms`` (default 20 ms, the emulator's
-``latency_ms``) to stand for the network round trip a real object store has; on bare
-loopback nothing is gained by parallel requests.
+The storage host stands for a real object store reached over HTTPS, with a round-trip time
+of ``--rtt-ms`` (default 20 ms): each answer comes one round trip late (the emulator's
+``latency_ms``) and each NEW connection costs two more round trips for the TCP and TLS 1.3
+handshakes (``connect_latency_ms``). On bare loopback neither exists, so nothing would be
+gained by pooling or by parallel requests.
 
-    python -m tests.bench_download [--files 2000] [--big-mb 512] [--latency-ms 20] [--out DIR]
+    python -m tests.bench_download [--files 2000] [--big-mb 512] [--rtt-ms 20] [--out DIR]
 """
 
 import argparse
@@ -188,8 +190,8 @@ def main(argv=None) -> int:
     parser.add_argument("--files", type=int, default=2000)
     parser.add_argument("--big-mb", type=int, default=512)
     parser.add_argument("--runs", type=int, default=3, help="runs of (b) and (c); the best is kept")
-    parser.add_argument("--latency-ms", type=float, default=20.0,
-                        help="storage answer delay standing for a network round trip (loopback has none)")
+    parser.add_argument("--rtt-ms", type=float, default=20.0,
+                        help="network round trip the storage host stands for (loopback has none)")
     parser.add_argument("--out", default=None, help="scratch folder (default: a temporary one)")
     args = parser.parse_args(argv)
     if shutil.which("curl") is None:
@@ -211,10 +213,10 @@ def main(argv=None) -> int:
                       "algorithm left on; StreamRequestHandler.disable_nagle_algorithm = True fixes it). "
                       "Pooled downloads (b, c) pay this on every request; a real object store does not.",
                       flush=True)
-            emulator.configure(latency_ms=args.latency_ms)
+            emulator.configure(latency_ms=args.rtt_ms, connect_latency_ms=2 * args.rtt_ms)
             out = work / "out"
-            print(f"Storage latency {args.latency_ms:g} ms per request (emulator latency_ms); "
-                  f"scratch folder {work}\n")
+            print(f"Network model: {args.rtt_ms:g} ms per request, {2 * args.rtt_ms:g} ms more per new "
+                  f"connection (TCP + TLS handshakes); scratch folder {work}\n")
             print(f"Many small files ({len(small)}):")
             a_small = measure("(a) tutorial, sequential", lambda o: tutorial_way(small, o), out)
             b_small = best_of(args.runs, "(b) beod Downloader",

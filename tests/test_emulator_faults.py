@@ -46,6 +46,28 @@ def test_latency_is_added_to_api_and_storage(emulator):
     assert time.perf_counter() - start >= 0.3
 
 
+def test_new_storage_connections_cost_the_handshake_and_kept_alive_ones_do_not(emulator):
+    """``connect_latency_ms`` is paid once per connection; answers on a kept-alive connection
+    are not held back (no Nagle delay), as with a real object store."""
+    emulator.configure(zip_max_km2=0)
+    api = Api(emulator)
+    pid, sid, _ = api.run()
+    listing = api.get(f"/users/me/projects/{pid}/scenarios/{sid}/download/urls").json()
+    url = next(url for key, url in flatten(listing) if key.endswith(".prj"))
+    emulator.configure(connect_latency_ms=400)
+    with requests.Session() as session:
+        started = time.perf_counter()
+        assert session.get(url, timeout=30).status_code == 200
+        first = time.perf_counter() - started
+        again = []
+        for _ in range(5):
+            started = time.perf_counter()
+            assert session.get(url, timeout=30).status_code == 200
+            again.append(time.perf_counter() - started)
+    assert first >= 0.4
+    assert sorted(again)[len(again) // 2] < 0.03, again  # Nagle would add ~40 ms to each
+
+
 def test_error_rate_gives_5xx_with_retry_after(emulator):
     api = Api(emulator)
     pid, sid, _ = api.run()

@@ -14,6 +14,7 @@ class Settings:
     """Behaviour of the emulator; the CLI default pace is slower (see ``__main__``)."""
 
     latency_ms: float = 0.0  # added to every API and storage answer
+    connect_latency_ms: float = 0.0  # added once per new storage connection (TCP + TLS set-up)
     error_rate: float = 0.0  # fraction of API/storage answers replaced by 500/503 + Retry-After
     rate_429: float = 0.0  # fraction of API answers replaced by 429 + Retry-After
     cut_rate: float = 0.0  # fraction of storage downloads reset (RST) mid-body
