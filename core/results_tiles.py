@@ -91,6 +91,8 @@ def merge_tilesets(kind: str, sources: Sequence[Tuple[str, str]], merged_dir: st
             notes.append(tr("Skipped the 3D tileset {}: it cannot be read.", path))
             continue
         root = tileset["root"]
+        if "content" not in root and not root.get("children"):
+            continue  # an empty tile (no building or tree there): nothing to show or to enclose
         volume = root["boundingVolume"]
         if root.get("transform"):
             # the external tileset applies its own transform: describe the child in

@@ -26,14 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-# The vendor tutorial's area of interest: a small area around LuxCarta's office in Sophia Antipolis.
-TUTORIAL_AOI = (
-    "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
-    "6.94656582220611 43.611370079773, 6.95060918882712 43.6056268939605, "
-    "6.95587640971274 43.605649329347, 6.95759600241363 43.6079825638504, "
-    "6.95877338119982 43.6099231178373, 6.95855649563394 43.6117963099847, "
-    "6.9526850935291 43.6127384923652))"
-)
 JOB_NAME = "BEOD demo - Sophia Antipolis"
 
 
@@ -227,6 +219,7 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
     from qgis.core import QgsApplication, QgsProject
 
     from tests.emulator.launch import start_emulator
+    from tests.emulator.samples import TUTORIAL_AOI
 
     print(f"QGIS {__import__('qgis.core', fromlist=['Qgis']).Qgis.QGIS_VERSION}, profile in {temp}")
     results_dir = out / "results"

@@ -107,6 +107,8 @@ def test_interrupted_download_resumes(client, emulator, tmp_path):
     pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2, big_file_mb=8)
     reference = tmp_path / "reference"
     download_scenario(client, pid, sid, reference)
+    # a storage round trip slow enough that the cancel lands while files remain to fetch
+    emulator.configure(latency_ms=100)
     out = tmp_path / "out"
     stop = threading.Event()
 

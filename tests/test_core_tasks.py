@@ -23,16 +23,10 @@ from qgis.core import (
 )
 from qgis.PyQt.QtWidgets import QPushButton
 
+from tests.emulator.samples import TUTORIAL_AOI
 from tests.test_core_auth import unlock_test_auth_db
 from tests.test_core_network import running_proxy
 
-TUTORIAL_AOI = (
-    "POLYGON ((6.9526850935291 43.6127384923652, 6.94943181004093 43.6123795674845, "
-    "6.94656582220611 43.611370079773, 6.95060918882712 43.6056268939605, "
-    "6.95587640971274 43.605649329347, 6.95759600241363 43.6079825638504, "
-    "6.95877338119982 43.6099231178373, 6.95855649563394 43.6117963099847, "
-    "6.9526850935291 43.6127384923652))"
-)
 WRONG_PASSWORD = "definitely-wrong-fake-pw"  # pragma: allowlist secret
 
 

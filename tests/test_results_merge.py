@@ -114,6 +114,27 @@ def test_3d_tiles_of_many_tiles_get_one_root_tileset(tmp_path):
         assert west <= child_west < child_east <= east and south <= child_south < child_north <= north
 
 
+def test_empty_tile_tilesets_are_left_out_of_the_root(tmp_path):
+    build_output(str(tmp_path), tiles=3)
+    empty = tmp_path / "1" / "EXPORT" / "building" / "3d_tiles"
+    (empty / "building.b3dm").unlink()
+    # a tile without buildings: no content, a unit box wherever its transform puts it
+    with open(empty / "tileset.json", "w", encoding="utf-8") as handle:
+        json.dump({"asset": {"version": "1.0"}, "geometricError": 1.0,
+                   "root": {"transform": [0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 6378137.0, 0, 0, 1],
+                            "geometricError": 0.0, "refine": "ADD",
+                            "boundingVolume": {"box": [0, 0, 0, 0.5, 0, 0, 0, 0.5, 0, 0, 0, 0.5]}}}, handle)
+
+    merged = merge_outputs(str(tmp_path))
+
+    building = next(tileset for tileset in merged.tilesets if tileset.kind == "building")
+    with open(building.path, encoding="utf-8") as handle:
+        root = json.load(handle)["root"]
+    assert [child["extras"]["tile"] for child in root["children"]] == ["0", "2"]
+    west, south, east, north = root["boundingVolume"]["region"][:4]
+    assert east - west < 0.01 and north - south < 0.01  # the tiles' area, not up to longitude 0
+
+
 def test_a_single_tile_keeps_its_own_tileset(tmp_path):
     build_output(str(tmp_path), tiles=1)
 

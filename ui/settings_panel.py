@@ -11,19 +11,12 @@ from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtWidgets import QFileDialog
 
+from ..beod.models import ScenarioParams
 from ..core.i18n import tr
 from ..core.settings import default_output_folder
 
-DEFAULTS: Dict[str, Any] = {
-    "source_image_type": "basemap",
-    "source_image_id": 1,
-    "augmented": False,
-    "output_crs": 3857,
-    "vector_formats": "shapefile,geopackage",
-    "raster_formats": "geotiff",
-    "three_d_formats": "3d_tiles",
-    "dl_models": [],
-}
+# The tutorial's defaults, as the client defines them (the name is chosen per run).
+DEFAULTS: Dict[str, Any] = {key: value for key, value in ScenarioParams().to_body().items() if key != "name"}
 SOURCE_TYPES = ("basemap",)
 
 

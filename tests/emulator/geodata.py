@@ -321,7 +321,7 @@ def write_tile(root: str, tile: Tile, epsg: int, vector_formats: Sequence[str],
             write_raster(os.path.join(folder("dtm", fmt), "dtm.tif"), dtm, transform, DTM_NODATA, epsg)
     for fmt in three_d_formats:
         for name in ("building", "tree"):
-            tiles3d.write_tileset(folder(name, fmt), name, layers[name])
+            tiles3d.write_tileset(folder(name, fmt), name, layers[name], tile.clip)
     for dirpath, _dirs, files in os.walk(os.path.join(root, tile.name)):
         for filename in files:
             written.append(os.path.relpath(os.path.join(dirpath, filename), root).replace(os.sep, "/"))

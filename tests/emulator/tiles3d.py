@@ -111,10 +111,15 @@ def b3dm(glb: bytes) -> bytes:
     return header + feature_json + glb
 
 
-def write_tileset(folder: str, layer: str, features: Sequence) -> List[str]:
-    """``tileset.json`` and ``<layer>.b3dm`` in ``folder``; the file names written."""
+def write_tileset(folder: str, layer: str, features: Sequence, area=None) -> List[str]:
+    """``tileset.json`` and ``<layer>.b3dm`` in ``folder``; the file names written.
+
+    ``area`` (an EPSG:3857 geometry, the tile's part of the AOI) places a tileset without
+    features where the tile is, instead of at longitude 0, latitude 0."""
     os.makedirs(folder, exist_ok=True)
     envelopes = [g.GetEnvelope() for g, _ in features]
+    if not envelopes and area is not None and not area.IsEmpty():
+        envelopes = [area.GetEnvelope()]
     if envelopes:
         xmin = min(e[0] for e in envelopes)
         xmax = max(e[1] for e in envelopes)
