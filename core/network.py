@@ -8,6 +8,7 @@ handed to the client: never logged, never stored by the plugin.
 """
 
 import os
+import threading
 from typing import Callable, Dict, List, Optional, Tuple, Union
 from urllib.parse import quote, urlsplit
 
@@ -112,7 +113,17 @@ def _base_bundle() -> Optional[str]:
     return None
 
 
+_AUTH_LOCK = threading.Lock()
+
+
 def _custom_ca_pems() -> List[bytes]:
+    # Callers should read the options on the main thread; the lock keeps two worker
+    # threads that do not from using the authentication manager at once.
+    with _AUTH_LOCK:
+        return _read_custom_ca_pems()
+
+
+def _read_custom_ca_pems() -> List[bytes]:
     manager = QgsApplication.authManager()
     if manager is None or manager.isDisabled():
         return []

@@ -81,16 +81,17 @@ def resolve_server(server=""):
     return (server or Settings().server_url).rstrip("/")
 
 
-def open_client(credentials, server_url, feedback=None):
+def open_client(credentials, server_url, feedback=None, options=None):
     """A :class:`beod.client.Client` signed in with ``credentials`` = ``(email, password,
-    origin)`` (from :func:`resolve_credentials`); a clear :class:`QgsProcessingException` if not."""
+    origin)`` (from :func:`resolve_credentials`); a clear :class:`QgsProcessingException` if not.
+    ``options``: :func:`core.network.client_options`, read beforehand on the main thread."""
     from ..beod.errors import AuthenticationError, BeodError
     from ..beod.redact import redact
     from ..core.network import make_client
 
     email, password, origin = credentials
     shown_server = redact(server_url)
-    client = make_client(server_url, email=email, password=password)
+    client = make_client(server_url, email=email, password=password, options=options)
     if feedback is not None:
         feedback.pushInfo(tr("Signing in to {} with {}.", shown_server, origin))
     try:

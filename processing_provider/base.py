@@ -73,6 +73,11 @@ class BeodAlgorithm(QgsProcessingAlgorithm):
         authcfg = (self.parameterAsString(parameters, AUTHCFG, context) or "").strip()
         server = (self.parameterAsString(parameters, SERVER, context) or "").strip()
         self._server_url = resolve_server(server)
+        # QGIS's proxy, timeout and CAs are read here too: the auth database is not to be
+        # used from the worker threads of parallel runs.
+        from ..core.network import client_options
+
+        self._client_options = client_options()
         try:
             self._credentials = resolve_credentials(authcfg)
             self._account_error = None
@@ -85,7 +90,7 @@ class BeodAlgorithm(QgsProcessingAlgorithm):
         """A signed-in :class:`beod.client.Client` for the chosen account and server."""
         if self._credentials is None:
             raise QgsProcessingException(self._account_error or tr("No BrightEarth On Demand account."))
-        return open_client(self._credentials, self._server_url, feedback)
+        return open_client(self._credentials, self._server_url, feedback, self._client_options)
 
 
 # Share of the progress bar of each stage of ``beod.flow`` (each reports 0-100 % of itself).
