@@ -14,11 +14,13 @@ from qgis.core import (
     QgsHillshadeRenderer,
     QgsLayerTree,
     QgsMapLayer,
+    QgsMapLayerLegendUtils,
     QgsMessageLog,
     QgsPalettedRasterRenderer,
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
+    QgsSimpleLegendNode,
     QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
@@ -168,6 +170,19 @@ def _replace_group(project: QgsProject, group_name: str):
     return root.insertGroup(position, group_name)
 
 
+def _hide_band_name(node, layer: QgsMapLayer) -> None:
+    """Keep a raster's classes or colour ramp in the legend, without the "Band 1 (Gray)"
+    line QGIS puts first, which means nothing to a reader of this map (the choice is a
+    layer-tree property, so it is saved with the project)."""
+    legend = layer.legend() if isinstance(layer, QgsRasterLayer) else None
+    if legend is None:
+        return
+    nodes = legend.createLayerTreeModelLegendNodes(node)
+    keep = [index for index, item in enumerate(nodes) if not isinstance(item, QgsSimpleLegendNode)]
+    if keep and len(keep) < len(nodes):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+
+
 def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
                  iface=None) -> List[QgsMapLayer]:
     """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
@@ -204,6 +219,7 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
     for layer in layers:
         project.addMapLayer(layer, False)
         node = group.addLayer(layer)
+        _hide_band_name(node, layer)
         if layer.name() == hillshade_title():
             node.setExpanded(False)  # its legend is only a grey ramp
         if layer.customProperty(THREE_D_PROPERTY):

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsLayerTree,
+    QgsLayerTreeModel,
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsPointXY,
@@ -87,6 +88,18 @@ def test_each_kind_is_styled(qgis_new_project, output):
     assert (terrain.classificationMin(), terrain.classificationMax()) == pytest.approx((low, high))
     assert layers["Terrain (DTM)"].blendMode() == QPainter.CompositionMode.CompositionMode_Multiply
     assert layers["Terrain (hillshade)"].renderer().type() == "hillshade"
+
+
+def test_raster_legends_name_the_classes_not_the_band(qgis_new_project, output):
+    _built, merged = output
+    load_results(merged, JOB, project=qgis_new_project)
+
+    model = QgsLayerTreeModel(qgis_new_project.layerTreeRoot())
+    group = qgis_new_project.layerTreeRoot().findGroup(JOB)
+    legends = {node.name(): [str(item.data(0)) for item in model.layerLegendNodes(node)]
+               for node in group.findLayers()}
+    assert legends["Land clutter"] == [c.name for c in CLUTTER_CLASSES]
+    assert legends["Terrain (DTM)"] and not any("Band" in text for text in legends["Terrain (DTM)"])
 
 
 def test_buildings_are_drawn_in_the_colour_of_their_height(qgis_new_project, output):
