@@ -13,6 +13,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsHillshadeRenderer,
     QgsLayerTree,
+    QgsLayerTreeLayer,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
     QgsMessageLog,
@@ -91,6 +92,7 @@ def _stretch(layer: QgsRasterLayer, value_range) -> None:
     shader_function.setMaximumValue(high)
     renderer.setClassificationMin(low)
     renderer.setClassificationMax(high)
+
 
 
 def _translate_clutter_legend(layer: QgsRasterLayer) -> None:
@@ -218,8 +220,10 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
     group.setCustomProperty(GROUP_PROPERTY, merged.out_dir)
     for layer in layers:
         project.addMapLayer(layer, False)
-        node = group.addLayer(layer)
+        # the node is finished before it enters the tree, so every legend view sees it as is
+        node = QgsLayerTreeLayer(layer)
         _hide_band_name(node, layer)
+        group.addChildNode(node)
         if layer.name() == hillshade_title():
             node.setExpanded(False)  # its legend is only a grey ramp
         if layer.customProperty(THREE_D_PROPERTY):

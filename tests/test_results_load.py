@@ -86,15 +86,18 @@ def test_each_kind_is_styled(qgis_new_project, output):
     assert terrain.type() == "singlebandpseudocolor"
     low, high = merged.layer("dtm").value_range
     assert (terrain.classificationMin(), terrain.classificationMax()) == pytest.approx((low, high))
+    ramp_legend = terrain.shader().rasterShaderFunction().legendSettings()  # "115 m" … "177 m"
+    assert ramp_legend.suffix() == " m" and ramp_legend.numericFormat().numberDecimalPlaces() == 0
     assert layers["Terrain (DTM)"].blendMode() == QPainter.CompositionMode.CompositionMode_Multiply
     assert layers["Terrain (hillshade)"].renderer().type() == "hillshade"
 
 
 def test_raster_legends_name_the_classes_not_the_band(qgis_new_project, output):
     _built, merged = output
+    model = QgsLayerTreeModel(qgis_new_project.layerTreeRoot())  # as the Layers panel has
+
     load_results(merged, JOB, project=qgis_new_project)
 
-    model = QgsLayerTreeModel(qgis_new_project.layerTreeRoot())
     group = qgis_new_project.layerTreeRoot().findGroup(JOB)
     legends = {node.name(): [str(item.data(0)) for item in model.layerLegendNodes(node)]
                for node in group.findLayers()}

@@ -59,11 +59,11 @@
           <item value="600" color="#c19a5b" alpha="255" label="600"/>
           <item value="800" color="#8c6441" alpha="255" label="800"/>
           <item value="1000" color="#f2f2f2" alpha="255" label="1000"/>
-          <rampLegendSettings orientation="2" maximumLabel="" suffix="" useContinuousLegend="1" prefix="" direction="0" minimumLabel="">
+          <rampLegendSettings orientation="2" maximumLabel="" suffix=" m" useContinuousLegend="1" prefix="" direction="0" minimumLabel="">
             <numericFormat id="basic">
               <Option type="Map">
                 <Option value="" name="decimal_separator" type="QChar"/>
-                <Option value="6" name="decimals" type="int"/>
+                <Option value="0" name="decimals" type="int"/>
                 <Option value="0" name="rounding_type" type="int"/>
                 <Option value="false" name="show_plus" type="bool"/>
                 <Option value="true" name="show_thousand_separator" type="bool"/>
