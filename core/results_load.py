@@ -94,7 +94,6 @@ def _stretch(layer: QgsRasterLayer, value_range) -> None:
     renderer.setClassificationMax(high)
 
 
-
 def _translate_clutter_legend(layer: QgsRasterLayer) -> None:
     renderer = layer.renderer()
     if isinstance(renderer, QgsPalettedRasterRenderer):
