@@ -99,6 +99,7 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         QgsLayoutPoint,
         QgsLayoutSize,
         QgsLegendStyle,
+        QgsProject,
         QgsRectangle,
         QgsUnitTypes,
     )
@@ -145,8 +146,14 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
     legend.setTitle("Legend")
     legend.setAutoUpdateModel(False)
     root = QgsLayerTree()
+    project_tree = QgsProject.instance().layerTreeRoot()
     for layer in layers:
-        root.addLayer(layer)
+        # the project's node carries the plugin's legend choices (no band-name lines)
+        node = project_tree.findLayer(layer.id())
+        if node is not None:
+            root.addChildNode(node.clone())
+        else:
+            root.addLayer(layer)
     legend.model().setRootGroup(root)
     legend.setLinkedMap(item)
     legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold))
