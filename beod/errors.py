@@ -35,11 +35,17 @@ class BeodError(Exception):
     """Base class of every error of the BEOD client."""
 
     default_message = "BrightEarth On Demand request failed."
+    #: how the server's ``details`` join the message (``stripped``: without its final dot);
+    #: ``None``: they are kept apart
+    details_format = None
 
     def __init__(self, message=None, *, status=None, details=None):
         self.message = redact(message) if message else self.default_message
         self.status = status
         self.details = details_text(details)
+        if self.details_format and self.details and self.details not in self.message:
+            self.message = self.details_format.format(
+                message=self.message, stripped=self.message.rstrip("."), details=self.details)
         super().__init__(self.message)
 
     def __str__(self):
@@ -66,12 +72,7 @@ class InvalidRequestError(BeodError):
     """The server refused the request; ``details`` holds its explanation."""
 
     default_message = "The server refused the request."
-
-    def __init__(self, message=None, *, status=None, details=None):
-        super().__init__(message, status=status, details=details)
-        if self.details and self.details not in self.message:
-            self.message = f"{self.message.rstrip('.')}: {self.details}"
-            self.args = (self.message,)
+    details_format = "{stripped}: {details}"
 
 
 class ConflictError(InvalidRequestError):
@@ -84,12 +85,7 @@ class AoiError(InvalidRequestError):
 
 class InsufficientCreditsError(BeodError):
     default_message = "Not enough credits for this extraction: add credits or choose a smaller area."
-
-    def __init__(self, message=None, *, status=None, details=None):
-        super().__init__(message, status=status, details=details)
-        if self.details and self.details not in self.message:
-            self.message = f"{self.message} ({self.details})"
-            self.args = (self.message,)
+    details_format = "{message} ({details})"
 
 
 class ServerError(BeodError):
@@ -120,9 +116,4 @@ class ScenarioFailedError(BeodError):
     """The scenario ended in state FAILED; ``details`` holds the server's explanation."""
 
     default_message = "The extraction failed on the server."
-
-    def __init__(self, message=None, *, status=None, details=None):
-        super().__init__(message, status=status, details=details)
-        if self.details and self.details not in self.message:
-            self.message = f"{self.message.rstrip('.')}: {self.details}"
-            self.args = (self.message,)
+    details_format = "{stripped}: {details}"

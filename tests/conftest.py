@@ -60,5 +60,33 @@ def plugins_path() -> Path:
     return PLUGINS_PATH
 
 
+@pytest.fixture(scope="module")
+def provider(qgis_app, qgis_processing):
+    """The plugin's Processing provider, registered for the module's tests."""
+    from beod_qgis.processing_provider.provider import BeodProvider
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("beod")
+    if existing is not None:
+        yield existing
+        return
+    provider = BeodProvider()
+    assert registry.addProvider(provider)
+    yield provider
+    registry.removeProvider(provider)
+
+
+@pytest.fixture
+def client(emulator):
+    """A ``beod`` client signed in to the emulator's demo account, with short backoffs."""
+    from beod.client import Client
+
+    client = Client(emulator.api_url, backoff=0.05, max_backoff=2.0)
+    client.login(emulator.email, emulator.password)
+    yield client
+    client.close()
+
+
 def pytest_unconfigure(config):
     shutil.rmtree(_PLUGIN_DIR, ignore_errors=True)

@@ -13,14 +13,6 @@ from beod.models import Activity, Asset, Project, Scenario, ScenarioParams, User
 SQUARE = "POLYGON ((6.95 43.605, 6.955 43.605, 6.955 43.61, 6.95 43.61, 6.95 43.605))"
 
 
-@pytest.fixture
-def client(emulator):
-    client = Client(emulator.api_url, backoff=0.05, max_backoff=2.0)
-    client.login(emulator.email, emulator.password)
-    yield client
-    client.close()
-
-
 def _project_with_aoi(client, name="client test"):
     pid = client.create_project(name)
     client.create_aoi(pid, SQUARE)

@@ -17,14 +17,6 @@ from beod.models import ScenarioParams
 SQUARE = "POLYGON ((6.95 43.605, 6.955 43.605, 6.955 43.61, 6.95 43.61, 6.95 43.605))"
 
 
-@pytest.fixture
-def client(emulator):
-    client = Client(emulator.api_url, backoff=0.05, max_backoff=2.0)
-    client.login(emulator.email, emulator.password)
-    yield client
-    client.close()
-
-
 def finished_scenario(client, emulator, name="download test", **settings):
     """A SUCCESSFUL scenario whose listing is fixed with ``settings`` (then restored)."""
     emulator.configure(run_seconds=0.2, **settings)

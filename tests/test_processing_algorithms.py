@@ -11,7 +11,6 @@ import processing
 import pytest
 from beod_qgis.core import auth
 from beod_qgis.core.settings import Settings
-from beod_qgis.processing_provider.provider import BeodProvider
 from qgis.core import (
     QgsApplication,
     QgsFeature,
@@ -55,19 +54,6 @@ def unlock_test_auth_db():
         manager.eraseAuthenticationDatabase(False)
         assert manager.setMasterPassword(FAKE_MASTER, True)
     return manager
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("beod")
-    if existing is not None:
-        yield existing
-        return
-    provider = BeodProvider()
-    assert registry.addProvider(provider)
-    yield provider
-    registry.removeProvider(provider)
 
 
 @pytest.fixture

@@ -1,23 +1,9 @@
 """The Processing provider lists the three BEOD algorithms, each with its help and outputs."""
 
 import pytest
-from beod_qgis.processing_provider.provider import BeodProvider
 from qgis.core import QgsApplication, QgsProcessingOutputVectorLayer, QgsProcessingParameterFeatureSource
 
 ALGORITHMS = ("beod:runextraction", "beod:downloadresults", "beod:listprojects")
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_app, qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    existing = registry.providerById("beod")
-    if existing is not None:
-        yield existing
-        return
-    provider = BeodProvider()
-    assert registry.addProvider(provider)
-    yield provider
-    registry.removeProvider(provider)
 
 
 def test_provider_is_named_and_has_an_icon(provider):
