@@ -4,7 +4,6 @@ cancelling and a wrong account end with a clear error, and the algorithms work i
 (background tasks) and in a model chained to a native algorithm."""
 
 import os
-import tempfile
 import time
 
 import processing
@@ -34,26 +33,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-FAKE_MASTER = "fake-master-password"  # pragma: allowlist secret
+from tests.test_core_auth import unlock_test_auth_db
+
 WRONG_PASSWORD = "wrong-fake-password"  # pragma: allowlist secret
 
 # Three small squares (about 0.1 km² each) near Nice, in Web Mercator: any CRS is accepted.
 SQUARES = [(775000.0, 5407000.0, "Cagnes"), (776000.0, 5407000.0, "Villeneuve"),
            (777000.0, 5407000.0, "Antibes")]
-
-
-def unlock_test_auth_db():
-    """Set a master password on pytest-qgis's throwaway profile (never a real one)."""
-    manager = QgsApplication.authManager()
-    if manager.masterPasswordIsSet():
-        return manager
-    db_path = os.path.realpath(manager.authenticationDatabasePath())
-    allowed = (os.path.realpath(tempfile.gettempdir()), os.path.realpath(".qgis-settings"))
-    assert db_path.startswith(allowed), f"refusing to use a non-test auth DB: {db_path}"
-    if not manager.setMasterPassword(FAKE_MASTER, True):
-        manager.eraseAuthenticationDatabase(False)
-        assert manager.setMasterPassword(FAKE_MASTER, True)
-    return manager
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from tests.test_processing_algorithms import FAKE_MASTER, unlock_test_auth_db
+from tests.test_core_auth import FAKE_MASTER, unlock_test_auth_db
 
 CANDIDATES = ("/usr/lib/qgis/qgis_process.bin", "/usr/bin/qgis_process.bin")
 
