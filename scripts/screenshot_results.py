@@ -5,7 +5,8 @@ it builds the release zip, installs it in a throwaway QGIS profile, starts the B
 emulator and runs QGIS under Xvfb with this same file as the ``--code`` script. Inside
 QGIS the file drives the dock the way a user does (sign in, draw the tutorial's area
 around Sophia Antipolis on the map, Run), waits for the results to be loaded, and saves
-the main window to ``docs/results.png`` (or ``--out``).
+the main window to ``docs/results.png`` (or ``--out``), and the dock scrolled to its
+Jobs and History sections to ``docs/results-dock.png`` (beside it).
 """
 
 import argparse
@@ -213,7 +214,20 @@ class Shot:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         ok = self.iface.mainWindow().grab().save(str(self.out))
         self.note("saved", path=str(self.out), ok=ok)
-        self.finish(ok)
+        # the lower half of the dock: the job list and the History of the account
+        self.click(self.dock.form.refreshHistoryButton)
+        self.later(2000, lambda: self.save_dock(ok))
+
+    def save_dock(self, ok):
+        from qgis.PyQt.QtWidgets import QApplication
+
+        bar = self.dock.form.scrollArea.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        QApplication.processEvents()
+        dock_out = self.out.with_name(self.out.stem + "-dock" + self.out.suffix)
+        dock_ok = self.dock.grab().save(str(dock_out))
+        self.note("saved", path=str(dock_out), ok=dock_ok)
+        self.finish(ok and dock_ok)
 
     def finish(self, ok):
         from qgis.core import QgsApplication

@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -58,6 +59,25 @@ def plugin_zip() -> Path:
 def plugins_path() -> Path:
     """The temporary plugins folder holding the unzipped ``beod_qgis``."""
     return PLUGINS_PATH
+
+
+@pytest.fixture(autouse=True)
+def _no_task_outlives_its_test():
+    """Background tasks a test started are cancelled and finished before the next test, so
+    none of them keeps talking to the shared emulator (and skews its counters) later."""
+    yield
+    from qgis.core import QgsApplication
+
+    manager = QgsApplication.taskManager()
+    if manager is None or manager.countActiveTasks() == 0:
+        return
+    manager.cancelAll()
+    deadline = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    left = [task.description() for task in manager.activeTasks()]
+    assert not left, f"background tasks still running 30 s after being cancelled: {left}"
 
 
 @pytest.fixture(scope="module")
