@@ -7,7 +7,6 @@ checked in the project. Then: cancel, the history download, wrong password, serv
 """
 
 import importlib
-import time
 
 import pytest
 import qgis.utils
@@ -31,19 +30,12 @@ from tests.test_plugin_load import (
     qgis_env,  # noqa: F401 (a fixture: the plugin path and interface)
     web_entry,
 )
+from tests.ui_events import wait_until
 
 # Around the LuxCarta office in Sophia Antipolis, in Web Mercator metres (about 500 m a side).
 AOI = [(773_700, 5_407_800), (774_200, 5_407_800), (774_200, 5_408_300), (773_700, 5_408_300)]
 AOI_WKT = "POLYGON ((6.950 43.606, 6.955 43.606, 6.955 43.610, 6.950 43.610, 6.950 43.606))"
 VIEW = QgsRectangle(772_900, 5_407_000, 775_000, 5_409_100)
-
-
-def wait_until(predicate, seconds=60.0):
-    deadline = time.monotonic() + seconds
-    while not predicate() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    return predicate()
 
 
 def click(widget):

@@ -8,7 +8,6 @@ look at what a user would see there, and at the Processing registry.
 
 import importlib
 import sys
-import time
 
 import pytest
 import qgis.utils
@@ -16,6 +15,8 @@ from qgis.core import Qgis, QgsApplication, QgsTask
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAbstractButton, QAction, QMenu, QToolBar
+
+from tests.ui_events import wait_until
 
 PLUGIN = "beod_qgis"
 MENU_TITLE = "&BrightEarth On Demand"
@@ -284,12 +285,3 @@ def test_missing_python_packages_show_a_hint_instead_of_failing(qgis_env, monkey
     assert toolbar_button(iface) is not None and web_entry(iface) is not None
     unload(iface)
     assert_nothing_left(iface)
-
-
-# -- helpers ---------------------------------------------------------------------------------
-def wait_until(predicate, seconds=60.0):
-    deadline = time.monotonic() + seconds
-    while not predicate() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    return predicate()

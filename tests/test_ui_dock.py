@@ -1,6 +1,5 @@
 """The dock as a user sees it: defaults, sign in against the emulator, AOI messages, memory."""
 
-import time
 
 import pytest
 from beod_qgis.core.settings import DEFAULT_SERVER_URL, Settings
@@ -14,21 +13,14 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtTest import QTest
 
 from tests import ui_events
 from tests.test_core_auth import unlock_test_auth_db
+from tests.ui_events import wait_until
 
 DOWN_URL = "http://127.0.0.1:9"  # the discard port: nothing listens there
-
-
-def wait_until(predicate, seconds=30.0):
-    deadline = time.monotonic() + seconds
-    while not predicate() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    return predicate()
 
 
 @pytest.fixture
@@ -64,7 +56,8 @@ def sign_in(dock, url, email, password, remember=False):
     form.passwordEdit.setText(password)
     form.rememberCheck.setChecked(remember)
     QTest.mouseClick(form.signInButton, Qt.MouseButton.LeftButton)
-    assert wait_until(lambda: form.signInButton.isEnabled() and "Signing in" not in form.accountLabel.text())
+    assert wait_until(lambda: form.signInButton.isEnabled() and "Signing in" not in form.accountLabel.text(),
+                      seconds=30.0)
     return form.accountLabel.text()
 
 
@@ -138,7 +131,7 @@ def test_remember_me_keeps_only_an_auth_config_id_and_sign_out_removes_it(dock, 
     # A new dock (next QGIS session) signs in by itself.
     again = BeodDock(qgis_iface)
     try:
-        assert wait_until(lambda: again.account.signed_in)
+        assert wait_until(lambda: again.account.signed_in, seconds=30.0)
         assert emulator.email in again.form.accountLabel.text()
         QTest.mouseClick(again.form.signOutButton, Qt.MouseButton.LeftButton)
         assert "Signed out" in again.form.accountLabel.text()

@@ -1,7 +1,10 @@
-"""Simulated user input on the map canvas for the UI tests (QTest on the viewport)."""
+"""Simulated user input on the map canvas for the UI tests (QTest on the viewport), and
+waiting for the event loop to bring a condition about."""
+
+import time
 
 from qgis.core import QgsPointXY, QgsRectangle
-from qgis.PyQt.QtCore import QPoint, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qgis.PyQt.QtWidgets import QApplication
 
@@ -59,3 +62,12 @@ def draw_polygon(canvas, points, finish="right") -> None:
         click(canvas, *points[-1], button=Qt.MouseButton.RightButton)
     elif finish == "double":
         double_click(canvas, *points[-1])
+
+
+def wait_until(predicate, seconds=60.0):
+    """Run the event loop until ``predicate()`` holds or ``seconds`` pass; its last value."""
+    deadline = time.monotonic() + seconds
+    while not predicate() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    return predicate()
