@@ -9,6 +9,7 @@ from beod import errors
 from beod.client import Client
 from beod.follow import follow_activity
 from beod.models import Activity, Asset, Project, Scenario, ScenarioParams, User
+from tests.loopback import LoopbackServer
 
 SQUARE = "POLYGON ((6.95 43.605, 6.955 43.605, 6.955 43.61, 6.95 43.61, 6.95 43.605))"
 
@@ -191,7 +192,7 @@ class _SlowServer:
     """A loopback server that records request headers and answers ``/users/me`` after ``delay``."""
 
     def __init__(self, delay=0.0):
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
 
         owner = self
         self.headers = []
@@ -220,14 +221,11 @@ class _SlowServer:
                 except OSError:
                     pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self._server = LoopbackServer(Handler)
+        self.url = self._server.url
 
     def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._server.close()
 
 
 def test_every_request_names_the_plugin_and_carries_the_token():

@@ -13,6 +13,7 @@ from beod.download import PART_SUFFIX, download_scenario
 from beod.errors import CancelledError
 from beod.follow import follow_activity
 from beod.models import ScenarioParams
+from tests.loopback import LoopbackServer
 
 SQUARE = "POLYGON ((6.95 43.605, 6.955 43.605, 6.955 43.61, 6.95 43.61, 6.95 43.605))"
 
@@ -165,7 +166,7 @@ class _ForwardProxy:
 
     def __init__(self):
         import http.client
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from http.server import BaseHTTPRequestHandler
         from urllib.parse import urlsplit
 
         owner = self
@@ -198,14 +199,11 @@ class _ForwardProxy:
 
             do_GET = do_POST = _forward
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self._server = LoopbackServer(Handler)
+        self.url = self._server.url
 
     def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._server.close()
 
 
 def test_api_and_storage_go_through_the_injected_proxy(emulator, tmp_path, monkeypatch):

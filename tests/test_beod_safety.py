@@ -8,9 +8,8 @@ import io
 import json
 import os
 import stat
-import threading
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -24,6 +23,7 @@ from beod.download import (
     safe_join,
 )
 from beod.errors import UnsafePathError
+from tests.loopback import LoopbackServer
 
 BAD_NAMES = ["..", ".", "", "../x", "a/b", "a\\b", "/etc", "C:", "c:evil", "x:stream", "nul\0x", "tab\tname",
              "CON", "con.txt", "Aux", "NUL.shp", "COM1", "lpt9.dbf", "trailing.", "trailing ", " leading",
@@ -195,18 +195,15 @@ class CraftedServer:
                 else:
                     self._json(404, {"detail": "not found"})
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._handler = Handler
 
     def __enter__(self):
-        self.thread.start()
+        self._server = LoopbackServer(self._handler)
+        self.base = self._server.url
         return self
 
     def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self._server.close()
 
 
 def _client(server):
