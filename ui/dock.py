@@ -12,21 +12,32 @@ from pathlib import Path
 from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QComboBox, QWidget
+from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from ..beod.limits import MAX_AOI_KM2
 from ..core import jobs as jobs_module
+from ..core import run_estimate
 from ..core.i18n import tr
 from ..core.settings import Settings
 from .account_panel import AccountPanel, format_credits
 from .aoi_panel import AoiPanel
 from .history_panel import HistoryPanel, safe_folder_name
 from .jobs_panel import JobsPanel
-from .messages import describe_error
+from .messages import describe_error, format_km2, too_large_message
 from .settings_panel import SettingsPanel
 
 LOG_TAG = "BEOD"
 FORM_CLASS, _ = uic.loadUiType(str(Path(__file__).resolve().parent / "dock.ui"))
+
+
+def short_path(folder: str, keep: int = 2) -> str:
+    """The last ``keep`` folders of a path (``…/Documents/BEOD results``): a narrow dock
+    cannot break a path, and the end names the place; the whole path is in the tooltip."""
+    parts = Path(folder).parts
+    if len(parts) <= keep + 1:
+        return folder
+    return "…" + os.sep + os.path.join(*parts[-keep:])
 
 
 class BeodDock(QgsDockWidget):
@@ -41,6 +52,7 @@ class BeodDock(QgsDockWidget):
         self.form.setupUi(contents)
         self.setWidget(contents)
         self.setMinimumWidth(300)
+        self._arrange()
         # Long entries must not widen the narrow dock: combo boxes elide instead.
         form = self.form
         for combo in (form.layerCombo, form.partsCombo, form.crsCombo, form.sourceTypeCombo):
@@ -58,6 +70,10 @@ class BeodDock(QgsDockWidget):
         self.account.signedOut.connect(self._signed_out)
         self.account.creditsChanged.connect(self._credits_changed)
         self.aoi.aoiChanged.connect(lambda selection: self._update_run_state())
+        self.form.folderEdit.textChanged.connect(lambda text: self._update_summary())
+        for box in (self.form.threeDCheck, self.form.shapefileCheck, self.form.geopackageCheck,
+                    self.form.geotiffCheck):
+            box.toggled.connect(lambda checked: self._update_run_state())
         self.history.downloadRequested.connect(self.start_download)
         self.jobs.jobFinished.connect(self._job_finished)
         self._credits_before = None
@@ -67,6 +83,55 @@ class BeodDock(QgsDockWidget):
         self._auto_sign_in.setSingleShot(True)
         self._auto_sign_in.timeout.connect(self.account.auto_sign_in)
         self._auto_sign_in.start(0)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _arrange(self) -> None:
+        """Run controls and the jobs in sight together: the form scrolls above a fixed Run
+        bar; the Jobs and History lists sit below it, in their own resizable pane."""
+        form = self.form
+        form.outerLayout.removeWidget(form.scrollArea)
+        run_bar = QWidget()
+        run_bar.setObjectName("runBar")
+        run_layout = QVBoxLayout(run_bar)
+        run_layout.setContentsMargins(4, 4, 4, 2)
+        self.summaryLabel = QLabel(run_bar)
+        self.summaryLabel.setObjectName("runSummaryLabel")
+        self.summaryLabel.setWordWrap(True)
+        self.summaryLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for widget in (form.runButton, self.summaryLabel, form.runLabel):
+            form.contentsLayout.removeWidget(widget)
+            run_layout.addWidget(widget)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(0)
+        top_layout.addWidget(form.scrollArea, 1)
+        top_layout.addWidget(run_bar)
+        lists = QWidget()
+        lists.setObjectName("activityPane")
+        lists_layout = QVBoxLayout(lists)
+        lists_layout.setContentsMargins(4, 0, 4, 4)
+        for group in (form.jobsGroup, form.historyGroup):
+            form.contentsLayout.removeWidget(group)
+            lists_layout.addWidget(group)
+        lists_layout.addStretch(1)
+        form.jobsTree.setMaximumHeight(16777215)
+        pane = QScrollArea()
+        pane.setObjectName("activityScroll")
+        pane.setWidgetResizable(True)
+        pane.setFrameShape(QScrollArea.Shape.NoFrame)
+        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        pane.setWidget(lists)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("dockSplitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(top)
+        splitter.addWidget(pane)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 200])
+        self.splitter = splitter
+        form.outerLayout.addWidget(splitter)
 
     # -- run -----------------------------------------------------------------------------
     def run(self):
@@ -99,7 +164,8 @@ class BeodDock(QgsDockWidget):
             started.append(task)
         if started:
             self._run_message(
-                tr("{} extraction(s) started. You can keep working; progress is under Jobs.", len(started))
+                tr("{} extraction(s) started. You can keep working; progress is under Jobs, below.",
+                   len(started))
             )
         self.jobs.refresh()
         return started
@@ -126,9 +192,38 @@ class BeodDock(QgsDockWidget):
             return tr("Sign in first (section 1).")
         if self.aoi.selection is None:
             return tr("Choose an area of interest first (section 2).")
+        largest = max(part.area_km2 for part in self.aoi.selection.parts)
+        if largest > MAX_AOI_KM2:
+            return too_large_message(largest, MAX_AOI_KM2)
         return self.extraction.problem()
 
+    def _update_summary(self) -> None:
+        """What Run will do: the area and its limit, the estimated cost, where results go."""
+        lines = []
+        selection = self.aoi.selection
+        if selection is not None:
+            count = len(selection.parts)
+            area = tr("{} km²", format_km2(selection.area_km2))
+            if count > 1:
+                area = tr("{} in {} extractions", area, count)
+            lines.append(tr("Area: {} (at most {} km² each).", area, format_km2(MAX_AOI_KM2)))
+            guess = run_estimate.estimate(selection.area_km2, self.jobs.store.all(), self.account.server_url)
+            if guess is not None:
+                lines.append(tr("Estimated cost: about {} credits ({} per km², from your last {} run(s)).",
+                                format_credits(round(guess.credits)), f"{guess.per_km2:.3g}", guess.samples))
+            elif self.account.signed_in:
+                lines.append(tr("Cost: charged by area; an estimate appears after your first run here."))
+        folder = self.extraction.output_folder()
+        if folder:
+            lines.append(tr("Results go to: {}", short_path(folder)))
+        note = self.extraction.three_d_note()
+        if note:
+            lines.append(note)
+        self.summaryLabel.setText("\n".join(lines))
+        self.summaryLabel.setToolTip(folder)
+
     def _update_run_state(self) -> None:
+        self._update_summary()
         problem = self._run_problem()
         self.form.runButton.setToolTip(problem or tr("Start the extraction on BrightEarth On Demand"))
         if not self.form.runLabel.text() or self.form.runLabel.property("hint"):
@@ -162,6 +257,7 @@ class BeodDock(QgsDockWidget):
         self._credits_before = credits
 
     def _job_finished(self, local_id: str, success: bool, message: str) -> None:
+        self._update_summary()  # the estimate learns from the run that just ended
         job = self.jobs.store.get(local_id)
         if job is not None and job.credits_before is not None and job.credits_after is not None:
             self._run_message(

@@ -4,6 +4,7 @@ Rows come from the persisted job store (so runs resumed after a restart show too
 are refreshed every second while the dock is open.
 """
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QToolButton, QTreeWidgetItem
 
@@ -55,6 +56,14 @@ class JobsPanel(QObject):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(COL_PROGRESS, 72)
+        # Narrow dock: state and time are drawn under the name (job_rows), not in columns.
+        from .job_rows import JobRowDelegate
+
+        self.tree.setItemDelegateForColumn(COL_NAME, JobRowDelegate(COL_STATE, COL_TIME, self.tree))
+        self.tree.setColumnHidden(COL_STATE, True)
+        self.tree.setColumnHidden(COL_TIME, True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHeaderHidden(True)
         self.registry.taskAdded.connect(self._task_added)
         for task in self.registry.tasks():
             self._task_added(task)
@@ -79,6 +88,10 @@ class JobsPanel(QObject):
                 self.tree.insertTopLevelItem(position, item)
                 self._add_widgets(item, job)
             self._fill(item, job)
+        running = sum(1 for job in jobs if job.state in jobs_module.ACTIVE_STATES)
+        group = getattr(self.form, "jobsGroup", None)
+        if group is not None:
+            group.setTitle(tr("Jobs ({} running)", running) if running else tr("Jobs"))
 
     def cancel(self, local_id: str) -> bool:
         return self.registry.cancel(local_id)
@@ -113,6 +126,8 @@ class JobsPanel(QObject):
     def _cancel_button(self, local_id: str) -> QToolButton:
         button = QToolButton()
         button.setText(tr("Cancel"))
+        button.setIcon(QgsApplication.getThemeIcon("/mTaskCancel.svg"))
+        button.setAutoRaise(True)
         button.setToolTip(tr("Stop this job (an extraction already started keeps running on the server)"))
         button.clicked.connect(lambda checked=False, local_id=local_id: self.cancel(local_id))
         return button
@@ -131,6 +146,9 @@ class JobsPanel(QObject):
         bar = self.tree.itemWidget(item, COL_PROGRESS)
         if bar is not None:
             bar.setValue(int(round(job.progress or 0)))
+            # a run that ended without results shows no half-full bar
+            bar.setVisible(job.state not in (jobs_module.FAILED, jobs_module.CANCELLED,
+                                             jobs_module.INTERRUPTED))
         # Only a job that is still running has a Cancel button.
         button = self.tree.itemWidget(item, COL_CANCEL)
         running = self.registry.is_running(job.local_id)
