@@ -183,11 +183,11 @@ def _replace_group(project: QgsProject, group_name: str, out_dir: str = ""):
             continue
         if _same_folder(node.customProperty(GROUP_PROPERTY), out_dir):
             position = index
-            group_name = node.name()
             project.removeMapLayers(node.findLayerIds())
             root.removeChildNode(node)
             break
         taken.add(node.name())
+    taken.update(node.name() for node in root.children()[position:] if QgsLayerTree.isGroup(node))
     return root.insertGroup(position, _free_name(group_name, taken))
 
 

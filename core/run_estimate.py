@@ -2,12 +2,14 @@
 
 BEOD charges by area. Each finished extraction of the job store knows its area (its AOI)
 and the credits before and after it; their median price per km² on the same server,
-times the new area, is the estimate. No past run with both numbers: no estimate.
+times the new area, is the estimate (runs that overlapped in time are priced together,
+since each one's credits include the others' charges). No past run with both numbers:
+no estimate.
 """
 
 import statistics
 from dataclasses import dataclass
-from typing import Dict, Iterable, Optional
+from typing import Dict, Iterable, List, Optional
 
 from . import jobs as jobs_module
 
@@ -38,22 +40,47 @@ def _area_km2(wkt: str) -> Optional[float]:
     return area
 
 
+def _overlap(a, b) -> bool:
+    if None in (a.started, a.finished, b.started, b.finished):
+        return False
+    return a.started < b.finished and b.started < a.finished
+
+
+def _batches(runs: List) -> List[List]:
+    """Runs grouped with those they overlapped in time: the credits read before and after
+    overlapping runs include each other's charges, so such runs are priced together."""
+    batches: List[List] = []
+    for run in runs:
+        joined = [batch for batch in batches if any(_overlap(run, other) for other in batch)]
+        merged = [run]
+        for batch in joined:
+            merged.extend(batch)
+            batches.remove(batch)
+        batches.append(merged)
+    return batches
+
+
 def price_per_km2(jobs: Iterable, server: str = "") -> Optional[tuple]:
     """``(median credits per km², number of runs)`` of the past extractions on ``server``."""
-    prices = []
+    runs = []
     for job in jobs:
         if (job.kind != jobs_module.KIND_EXTRACTION or job.state != jobs_module.SUCCEEDED
                 or job.credits_before is None or job.credits_after is None or not job.aoi_wkt):
             continue
         if server and job.server and job.server.rstrip("/") != server.rstrip("/"):
             continue
-        cost = float(job.credits_before) - float(job.credits_after)
-        area = _area_km2(job.aoi_wkt)
-        if cost <= 0 or not area:
-            continue
-        prices.append(cost / area)
-        if len(prices) >= MAX_SAMPLES:
+        runs.append(job)
+        if len(runs) >= MAX_SAMPLES:
             break
+    prices = []
+    for batch in _batches(runs):
+        areas = [_area_km2(job.aoi_wkt) for job in batch]
+        if not all(areas):
+            continue
+        before = max(float(job.credits_before) for job in batch)
+        cost = before - min(float(job.credits_after) for job in batch)
+        if cost > 0:
+            prices.extend([cost / sum(areas)] * len(batch))
     if not prices:
         return None
     return statistics.median(prices), len(prices)

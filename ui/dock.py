@@ -1,8 +1,11 @@
 """The BrightEarth On Demand dock: account, area of interest, settings, run, jobs, history.
 
 The form comes from ``dock.ui`` (Qt Designer); each section is driven by its own small
-controller (``*_panel.py``). This module puts them together and starts the runs: one
-``ExtractionTask`` per area, kept in ``core.tasks.TASKS`` and shown in the Jobs list.
+controller (``*_panel.py``). This module arranges them for a narrow dock kept open all
+day (the form scrolls above a fixed Run bar; Jobs and History are tabs below it), says
+before Run what a run will do (area against the service's limit, estimated cost, where
+the results go) and starts the runs: one ``ExtractionTask`` per area, kept in
+``core.tasks.TASKS`` and shown in the Jobs list.
 """
 
 import os
@@ -13,7 +16,7 @@ from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QComboBox, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..beod.limits import MAX_AOI_KM2
 from ..core import jobs as jobs_module
@@ -76,6 +79,7 @@ class BeodDock(QgsDockWidget):
             box.toggled.connect(lambda checked: self._update_run_state())
         self.history.downloadRequested.connect(self.start_download)
         self.jobs.jobFinished.connect(self._job_finished)
+        self.jobs.timer.timeout.connect(self._update_jobs_tab)
         self._credits_before = None
         self._update_run_state()
         # Signing in with remembered credentials waits until the dock is shown.
@@ -87,7 +91,8 @@ class BeodDock(QgsDockWidget):
     # -- layout ----------------------------------------------------------------------------
     def _arrange(self) -> None:
         """Run controls and the jobs in sight together: the form scrolls above a fixed Run
-        bar; the Jobs and History lists sit below it, in their own resizable pane."""
+        bar (what Run will do, its button, its messages); Jobs and History are tabs below
+        it, in a pane the user can resize."""
         form = self.form
         form.outerLayout.removeWidget(form.scrollArea)
         run_bar = QWidget()
@@ -107,21 +112,19 @@ class BeodDock(QgsDockWidget):
         top_layout.setSpacing(0)
         top_layout.addWidget(form.scrollArea, 1)
         top_layout.addWidget(run_bar)
-        lists = QWidget()
-        lists.setObjectName("activityPane")
-        lists_layout = QVBoxLayout(lists)
-        lists_layout.setContentsMargins(4, 0, 4, 4)
-        for group in (form.jobsGroup, form.historyGroup):
-            form.contentsLayout.removeWidget(group)
-            lists_layout.addWidget(group)
-        lists_layout.addStretch(1)
+        # Jobs and History: one tab each, below the Run bar. Their widgets move out of the
+        # form's group boxes (which stay, hidden, with their object names).
+        tabs = QTabWidget()
+        tabs.setObjectName("activityTabs")
+        tabs.setDocumentMode(True)
+        self.jobs_page = self._page_of(form.jobsGroup, "jobsPage")
+        self.history_page = self._page_of(form.historyGroup, "historyPage")
+        tabs.addTab(self.jobs_page, tr("Jobs"))
+        tabs.addTab(self.history_page, tr("History"))
         form.jobsTree.setMaximumHeight(16777215)
-        pane = QScrollArea()
-        pane.setObjectName("activityScroll")
-        pane.setWidgetResizable(True)
-        pane.setFrameShape(QScrollArea.Shape.NoFrame)
-        pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        pane.setWidget(lists)
+        form.historyTree.setMaximumHeight(16777215)
+        self.tabs = tabs
+        pane = tabs
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("dockSplitter")
         splitter.setChildrenCollapsible(False)
@@ -132,6 +135,32 @@ class BeodDock(QgsDockWidget):
         splitter.setSizes([520, 200])
         self.splitter = splitter
         form.outerLayout.addWidget(splitter)
+
+    def _page_of(self, group, name: str) -> QWidget:
+        """A tab page holding what ``group`` held; the empty group is hidden."""
+        page = QWidget()
+        page.setObjectName(name)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(2, 2, 2, 2)
+        source = group.layout()
+        while source.count():
+            item = source.takeAt(0)
+            if item.widget() is not None:
+                layout.addWidget(item.widget())
+            elif item.layout() is not None:
+                child = item.layout()
+                child.setParent(None)
+                layout.addLayout(child)
+            elif item.spacerItem() is not None:
+                layout.addItem(item)
+        self.form.contentsLayout.removeWidget(group)
+        group.setParent(page)
+        group.hide()
+        return page
+
+    def _update_jobs_tab(self) -> None:
+        running = sum(1 for task in self.jobs.registry.tasks())
+        self.tabs.setTabText(0, tr("Jobs ({} running)", running) if running else tr("Jobs"))
 
     # -- run -----------------------------------------------------------------------------
     def run(self):
@@ -163,6 +192,8 @@ class BeodDock(QgsDockWidget):
                 break
             started.append(task)
         if started:
+            self.tabs.setCurrentWidget(self.jobs_page)
+            self._update_jobs_tab()
             self._run_message(
                 tr("{} extraction(s) started. You can keep working; progress is under Jobs, below.",
                    len(started))

@@ -8,7 +8,14 @@ time columns are hidden and drawn here, under the name.
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QRect, QSize, Qt
 from qgis.PyQt.QtGui import QFont, QPalette
-from qgis.PyQt.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from qgis.PyQt.QtWidgets import (
+    QProgressBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionProgressBar,
+    QStyleOptionViewItem,
+    QStylePainter,
+)
 
 from ..core.i18n import tr
 
@@ -62,3 +69,18 @@ class JobRowDelegate(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         height = option.fontMetrics.height() * 2 + 2 * PADDING + 2
         return QSize(size.width(), max(size.height(), height))
+
+
+class SlimProgressBar(QProgressBar):
+    """A progress bar of the usual height drawn in the middle of a two-line row (a row
+    widget with a maximum height would cap the row's height to one line)."""
+
+    BAR_HEIGHT = 16
+
+    def paintEvent(self, event):
+        painter = QStylePainter(self)
+        option = QStyleOptionProgressBar()
+        self.initStyleOption(option)
+        height = min(self.height(), self.BAR_HEIGHT)
+        option.rect = QRect(0, (self.height() - height) // 2, self.width(), height)
+        painter.drawControl(QStyle.ControlElement.CE_ProgressBar, option)

@@ -6,7 +6,7 @@ are refreshed every second while the dock is open.
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QToolButton, QTreeWidgetItem
+from qgis.PyQt.QtWidgets import QHeaderView, QToolButton, QTreeWidgetItem
 
 from ..core import jobs as jobs_module
 from ..core import tasks as tasks_module
@@ -55,7 +55,7 @@ class JobsPanel(QObject):
         for column in (COL_STATE, COL_TIME, COL_CANCEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PROGRESS, 72)
+        header.resizeSection(COL_PROGRESS, 56)
         # Narrow dock: state and time are drawn under the name (job_rows), not in columns.
         from .job_rows import JobRowDelegate
 
@@ -88,10 +88,6 @@ class JobsPanel(QObject):
                 self.tree.insertTopLevelItem(position, item)
                 self._add_widgets(item, job)
             self._fill(item, job)
-        running = sum(1 for job in jobs if job.state in jobs_module.ACTIVE_STATES)
-        group = getattr(self.form, "jobsGroup", None)
-        if group is not None:
-            group.setTitle(tr("Jobs ({} running)", running) if running else tr("Jobs"))
 
     def cancel(self, local_id: str) -> bool:
         return self.registry.cancel(local_id)
@@ -117,10 +113,11 @@ class JobsPanel(QObject):
         return item
 
     def _add_widgets(self, item, job) -> None:
-        bar = QProgressBar()
+        from .job_rows import SlimProgressBar
+
+        bar = SlimProgressBar()
         bar.setRange(0, 100)
         bar.setTextVisible(True)
-        bar.setMaximumHeight(16)
         self.tree.setItemWidget(item, COL_PROGRESS, bar)
 
     def _cancel_button(self, local_id: str) -> QToolButton:
@@ -144,11 +141,17 @@ class JobsPanel(QObject):
         for column in (COL_NAME, COL_STATE, COL_TIME):
             item.setToolTip(column, tip)
         bar = self.tree.itemWidget(item, COL_PROGRESS)
+        # a run that ended without results shows no half-full bar
+        ended = job.state in (jobs_module.FAILED, jobs_module.CANCELLED, jobs_module.INTERRUPTED)
+        if ended and bar is not None:
+            bar.hide()  # at once: the view deletes it later
+            self.tree.removeItemWidget(item, COL_PROGRESS)
+            bar = None
+        elif not ended and bar is None:
+            self._add_widgets(item, job)
+            bar = self.tree.itemWidget(item, COL_PROGRESS)
         if bar is not None:
             bar.setValue(int(round(job.progress or 0)))
-            # a run that ended without results shows no half-full bar
-            bar.setVisible(job.state not in (jobs_module.FAILED, jobs_module.CANCELLED,
-                                             jobs_module.INTERRUPTED))
         # Only a job that is still running has a Cancel button.
         button = self.tree.itemWidget(item, COL_CANCEL)
         running = self.registry.is_running(job.local_id)
