@@ -194,8 +194,8 @@ def _replace_group(project: QgsProject, group_name: str, out_dir: str = ""):
 def _free_name(name: str, taken) -> str:
     if name not in taken:
         return name
-    for stamp in (time.strftime("%d %b %H:%M"), time.strftime("%d %b %H:%M:%S")):
-        candidate = tr("{} (run of {})", name, stamp)
+    for stamp in (time.strftime("%H:%M"), time.strftime("%H:%M:%S"), time.strftime("%Y-%m-%d %H:%M:%S")):
+        candidate = tr("{} ({})", name, stamp)
         if candidate not in taken:
             return candidate
     number = 2

@@ -2,6 +2,7 @@
 never replace one another, addresses and areas checked with a sentence that says which,
 options that take effect at once, and the small things a user trips on."""
 
+import re
 import time
 from http.server import BaseHTTPRequestHandler
 
@@ -36,6 +37,7 @@ from tests.loopback import LoopbackServer
 from tests.results_data import build_output
 from tests.test_core_auth import unlock_test_auth_db
 from tests.test_ui_dock import _layer, sign_in
+from tests.ui_events import wait_until
 
 # the dock tests' fixtures: a dock on a fresh project with fresh settings
 fresh_settings = test_ui_dock.fresh_settings
@@ -71,7 +73,7 @@ def test_two_runs_of_one_name_keep_their_own_groups(qgis_new_project, tmp_path):
     assert len(groups) == 2, names
     assert "Paris" in names and len(set(names)) == 2
     other = next(name for name in names if name != "Paris")
-    assert other.startswith("Paris (run of "), other
+    assert re.fullmatch(r"Paris \(\d\d:\d\d\)", other), other  # the time of the second run
     assert second.group_name == other and first.group_name == "Paris"
     assert all(group.findLayers() for group in groups), "a run lost its layers"
     assert all(node.layer() is not None for group in groups for node in group.findLayers())
@@ -323,6 +325,39 @@ def test_remember_me_says_why_qgis_asks_for_its_master_password(dock, emulator):
         unlock_test_auth_db()
 
 
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Ok])
+def test_at_start_up_runs_wait_for_the_window_and_a_word_before_qgis_asks(qgis_iface, answer):
+    """Runs left going when QGIS closed need the remembered password: QGIS is not made to
+    ask for its master password while the plugin loads, but later, after our sentence."""
+    store = jobs.default_store()
+    waiting = jobs.Job(name="Left running", server="http://127.0.0.1:9", state=jobs.RUNNING,
+                       project_id=1, scenario_id=2, activity_id=3)
+    store.add(waiting)
+    settings = Settings()
+    settings.authcfg = "abcd123"
+    QgsApplication.authManager().clearMasterPassword()
+    resumed, seen = [], []
+    try:
+        assert master_password.resume_when_explained(qgis_iface, lambda: resumed.append(True)) is False
+        assert resumed == [], "resumed (and QGIS asked) while the plugin was loading"
+        _answer_explanation(seen, answer)
+        assert wait_until(lambda: bool(seen), seconds=10.0)
+        QApplication.processEvents()
+        assert "still running when QGIS closed" in seen[0] and "master password" in seen[0]
+        assert resumed == ([True] if answer == QMessageBox.StandardButton.Ok else [])
+    finally:
+        store.remove(waiting.local_id)
+        settings.authcfg = None
+        unlock_test_auth_db()
+
+
+def test_start_up_resumes_at_once_when_nothing_is_locked(qgis_iface):
+    unlock_test_auth_db()
+    resumed = []
+    assert master_password.resume_when_explained(qgis_iface, lambda: resumed.append(True)) is True
+    assert resumed == [True]
+
+
 def test_the_start_up_explanation_says_why(qgis_app):
     for purpose in (master_password.REMEMBER, master_password.SIGN_IN, master_password.RESUME):
         text = master_password.explanation(purpose)
@@ -367,6 +402,8 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
         detail = delegate.detail(tree.indexFromItem(item, 0))
         assert detail.startswith("Extracting on the server") and "1:1" in detail
         # the running jobs are in sight together with the Run button
+        dock._update_jobs_tab()
+        assert dock.tabs.tabText(0) == "Jobs" and not dock.noJobsLabel.isVisible()
         assert dock.form.runButton.isVisible() and tree.isVisible()
         assert not dock.form.scrollArea.isAncestorOf(tree)
     finally:
@@ -431,3 +468,27 @@ def test_a_user_s_cancel_is_not_a_failed_task(emulator, tmp_path, qgis_iface):
     assert QgsTask.TaskStatus.Terminated not in statuses, "QGIS would say Task failed"
     assert any("cancelled" in message
                for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info))
+
+
+@pytest.mark.skipif(tiled_scenes_supported(), reason="this QGIS shows 3D Tiles")
+def test_a_3d_only_run_says_where_its_tiles_are(emulator, tmp_path, qgis_iface):
+    from beod_qgis.beod.models import ScenarioParams
+    from beod_qgis.core.jobs import JobStore
+    from beod_qgis.core.tasks import ExtractionTask, TaskRegistry
+
+    emulator.configure(run_seconds=0.3)
+    params = ScenarioParams().to_body()
+    params.update(vector_formats="", raster_formats="", three_d_formats="3d_tiles")
+    store = JobStore(str(tmp_path / "jobs.json"))
+    registry = TaskRegistry()
+    job = jobs.Job(name="Only 3D", server=emulator.api_url, params=params, aoi_wkt=TUTORIAL_WKT,
+                   out_dir=str(tmp_path / "out"))
+    registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=QgsProject.instance(),
+                                  email=emulator.email, password=emulator.password))
+    assert registry.wait_all(120)
+    for _ in range(10):
+        QApplication.processEvents()
+    record = store.get(job.local_id)
+    assert record.state == jobs.SUCCEEDED
+    assert "3D Tiles are saved in" in record.message and str(tmp_path / "out") in record.message
+    assert "returned no layer" not in record.message

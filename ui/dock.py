@@ -80,6 +80,7 @@ class BeodDock(QgsDockWidget):
         self.history.downloadRequested.connect(self.start_download)
         self.jobs.jobFinished.connect(self._job_finished)
         self.jobs.timer.timeout.connect(self._update_jobs_tab)
+        self._update_jobs_tab()
         self._credits_before = None
         self._update_run_state()
         # Signing in with remembered credentials waits until the dock is shown.
@@ -119,6 +120,12 @@ class BeodDock(QgsDockWidget):
         tabs.setDocumentMode(True)
         self.jobs_page = self._page_of(form.jobsGroup, "jobsPage")
         self.history_page = self._page_of(form.historyGroup, "historyPage")
+        self.noJobsLabel = QLabel(tr("No run yet. Runs show here while they go on, and stay listed "
+                                     "after they end."))
+        self.noJobsLabel.setObjectName("noJobsLabel")
+        self.noJobsLabel.setWordWrap(True)
+        self.noJobsLabel.setStyleSheet("color: palette(mid);")
+        self.jobs_page.layout().insertWidget(0, self.noJobsLabel)
         tabs.addTab(self.jobs_page, tr("Jobs"))
         tabs.addTab(self.history_page, tr("History"))
         form.jobsTree.setMaximumHeight(16777215)
@@ -159,6 +166,7 @@ class BeodDock(QgsDockWidget):
         return page
 
     def _update_jobs_tab(self) -> None:
+        self.noJobsLabel.setVisible(self.form.jobsTree.topLevelItemCount() == 0)
         running = sum(1 for task in self.jobs.registry.tasks())
         self.tabs.setTabText(0, tr("Jobs ({} running)", running) if running else tr("Jobs"))
 

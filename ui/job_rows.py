@@ -7,7 +7,7 @@ time columns are hidden and drawn here, under the name.
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QRect, QSize, Qt
-from qgis.PyQt.QtGui import QFont, QPalette
+from qgis.PyQt.QtGui import QColor, QFont, QPalette
 from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QStyle,
@@ -57,8 +57,10 @@ class JobRowDelegate(QStyledItemDelegate):
         painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          painter.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, rect.width()))
         painter.setFont(opt.font)
-        if not selected:
-            painter.setPen(opt.palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        if not selected:  # the text colour, lighter, yet darker than disabled text
+            colour = QColor(opt.palette.color(group, QPalette.ColorRole.Text))
+            colour.setAlpha(170)
+            painter.setPen(colour)
         bottom = QRect(rect.left(), rect.top() + line, rect.width(), painter.fontMetrics().height())
         painter.drawText(bottom, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          painter.fontMetrics().elidedText(self.detail(index), Qt.TextElideMode.ElideRight,
