@@ -190,6 +190,7 @@ class Shot:
         from qgis.PyQt.QtWidgets import QApplication
 
         width = widths[0]
+        self.dock.setMinimumWidth(width)  # the main window's other docks must give way
         self.iface.mainWindow().resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
         QApplication.processEvents()
 
@@ -201,6 +202,7 @@ class Shot:
             if len(widths) > 1:
                 self.save_widths(state, then, widths[1:])
             else:
+                self.dock.setMinimumWidth(300)
                 self.iface.mainWindow().resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
                 self.later(500, then)
 

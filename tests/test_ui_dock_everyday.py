@@ -492,3 +492,67 @@ def test_a_3d_only_run_says_where_its_tiles_are(emulator, tmp_path, qgis_iface):
     assert record.state == jobs.SUCCEEDED
     assert "3D Tiles are saved in" in record.message and str(tmp_path / "out") in record.message
     assert "returned no layer" not in record.message
+
+
+def test_a_failed_download_says_where_to_resume_it(qgis_iface, tmp_path):
+    from beod_qgis.beod.errors import DownloadError
+    from beod_qgis.beod.models import User
+    from beod_qgis.core.jobs import JobStore
+    from beod_qgis.core.tasks import DownloadTask, TaskRegistry
+
+    class CutOff:
+        """A server whose result files stop coming, as after a long network cut."""
+
+        def login(self, *args):
+            return User(id="me", credits=10.0)
+
+        def me(self):
+            return User(id="me", credits=10.0)
+
+        def download_urls(self, *args, **kwargs):
+            raise DownloadError()
+
+        def close(self):
+            pass
+
+    store = JobStore(str(tmp_path / "jobs.json"))
+    registry = TaskRegistry()
+    job = jobs.Job(name="Big city", server="http://127.0.0.1:9", kind=jobs.KIND_DOWNLOAD,
+                   out_dir=str(tmp_path / "out"), project_id=1, scenario_id=2)
+    registry.start(DownloadTask(job, iface=qgis_iface, store=store, project=QgsProject.instance(),
+                                client=CutOff()))
+    assert registry.wait_all(30)
+    for _ in range(10):
+        QApplication.processEvents()
+    error = store.get(job.local_id).error
+    assert "History" in error and "Download and load" in error and "“Big city”" in error, error
+
+
+@pytest.mark.skipif(tiled_scenes_supported(), reason="this QGIS shows 3D Tiles")
+def test_the_3d_tiles_warning_of_a_run_is_logged_once(emulator, tmp_path, qgis_iface):
+    from beod_qgis.beod.models import ScenarioParams
+    from beod_qgis.core.jobs import JobStore
+    from beod_qgis.core.tasks import ExtractionTask, TaskRegistry
+
+    emulator.configure(run_seconds=0.3)
+    logged = []
+
+    def on_message(message, tag, level):
+        if tag == "BEOD" and "3D Tiles" in message:
+            logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
+    try:
+        store = JobStore(str(tmp_path / "jobs.json"))
+        registry = TaskRegistry()
+        job = jobs.Job(name="With 3D", server=emulator.api_url, params=ScenarioParams().to_body(),
+                       aoi_wkt=TUTORIAL_WKT, out_dir=str(tmp_path / "out"))
+        registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=QgsProject.instance(),
+                                      email=emulator.email, password=emulator.password))
+        assert registry.wait_all(120)
+        for _ in range(10):
+            QApplication.processEvents()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(on_message)
+    assert store.get(job.local_id).state == jobs.SUCCEEDED
+    assert len(logged) == 1, logged

@@ -124,7 +124,7 @@ class BeodDock(QgsDockWidget):
                                      "after they end."))
         self.noJobsLabel.setObjectName("noJobsLabel")
         self.noJobsLabel.setWordWrap(True)
-        self.noJobsLabel.setStyleSheet("color: palette(mid);")
+        self.noJobsLabel.setStyleSheet("font-style: italic;")
         self.jobs_page.layout().insertWidget(0, self.noJobsLabel)
         tabs.addTab(self.jobs_page, tr("Jobs"))
         tabs.addTab(self.history_page, tr("History"))
@@ -271,7 +271,7 @@ class BeodDock(QgsDockWidget):
     def _run_message(self, text: str, error: bool = False, hint: bool = False) -> None:
         label = self.form.runLabel
         label.setProperty("hint", hint)
-        label.setStyleSheet("color: #b00020;" if error else ("color: palette(mid);" if hint else ""))
+        label.setStyleSheet("color: #b00020;" if error else ("font-style: italic;" if hint else ""))
         label.setText(text)
 
     # -- account events ----------------------------------------------------------------------
