@@ -128,6 +128,18 @@ def check_server_url(server_url: str) -> str:
     return text.rstrip("/")
 
 
+def _no_such_route(response) -> bool:
+    """A 404/405/501 that says "no such address here" (a page, nothing, or a web framework's
+    bare "Not Found"), not an API's own answer about the account."""
+    if response.status_code != 404:
+        return True
+    body = _json_or_none(response)
+    if body is None:
+        return True
+    detail = body.get("detail") if isinstance(body, dict) else None
+    return isinstance(body, dict) and len(body) == 1 and str(detail).strip().lower() == "not found"
+
+
 def _looks_like_a_page(response) -> bool:
     kind = (response.headers.get("Content-Type") or "").lower()
     return "html" in kind or (response.text or "").lstrip()[:1] == "<"
@@ -288,7 +300,7 @@ class Client:
         response = self._send("POST", path("login"), json={"email": email, "password": password},
                               auth=False, expected=ENDPOINTS["login"].expected, retry=True,
                               action="Sign-in", raise_for_status=False)
-        if response.status_code in NOT_BEOD_STATUSES:
+        if response.status_code in NOT_BEOD_STATUSES and _no_such_route(response):
             raise NotBeodServerError(
                 f"{self.server_url} answered, but has no BrightEarth On Demand sign-in "
                 f"(HTTP {response.status_code} for {path('login')}): check the server address.",

@@ -23,6 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..beod.limits import MAX_AOI_KM2  # noqa: F401 (the service's limit, for the dock)
 from .i18n import tr
 
 WGS84 = "EPSG:4326"

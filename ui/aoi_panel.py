@@ -11,8 +11,8 @@ from qgis.gui import QgsRubberBand
 from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
-from ..beod.limits import MAX_AOI_KM2
 from ..core import aoi_sources
+from ..core.aoi_sources import MAX_AOI_KM2
 from ..core.i18n import tr
 from .aoi_tool import PolygonMapTool
 from .messages import format_km2, too_large_message

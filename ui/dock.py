@@ -18,9 +18,9 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from ..beod.limits import MAX_AOI_KM2
 from ..core import jobs as jobs_module
 from ..core import run_estimate
+from ..core.aoi_sources import MAX_AOI_KM2
 from ..core.i18n import tr
 from ..core.settings import Settings
 from .account_panel import AccountPanel, format_credits
