@@ -124,7 +124,10 @@ class BeodPlugin:
             _log(tr("Background runs unavailable: {}", exc), Qgis.MessageLevel.Warning)
             return
         try:
-            tasks.resume_unfinished(self.iface)
+            from .ui.master_password import resume_when_explained
+
+            # QGIS may ask for its master password: then only once its window is up, after a word of ours.
+            resume_when_explained(self.iface, lambda: tasks.resume_unfinished(self.iface))
         except Exception as exc:  # noqa: BLE001 (a broken job record must not stop the plugin loading)
             self._warn(tr("Runs left unfinished when QGIS closed could not be resumed: {}", exc))
 

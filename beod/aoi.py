@@ -188,11 +188,27 @@ def spherical_area_km2(polygon) -> float:
     return max(0.0, area) / 1e6
 
 
+def _plain_reason(reason: str) -> str:
+    """GEOS's reason without the raw coordinates it appends: "Self-intersection[2.3 48.8]"
+    becomes "the edges cross each other"."""
+    text = re.sub(r"\s*\[[^\]]*\]", "", str(reason or "")).strip()
+    plain = {
+        "self-intersection": "the edges cross each other",
+        "ring self-intersection": "an outline touches itself",
+        "too few points": "too few points",
+        "hole lies outside shell": "a hole lies outside the outline",
+        "nested holes": "holes are nested",
+        "interior is disconnected": "the inside is cut in two",
+        "duplicate rings": "an outline is repeated",
+    }
+    return plain.get(text.lower(), text or "invalid geometry")
+
+
 def _repair(polygon, notes: list):
     """A valid polygon for an invalid one when the repair is unambiguous, else :class:`AoiError`."""
     from shapely.validation import explain_validity
 
-    reason = explain_validity(polygon)
+    reason = _plain_reason(explain_validity(polygon))
     candidates = []
     try:
         from shapely.validation import make_valid

@@ -35,9 +35,11 @@ from .errors import (
     InsufficientCreditsError,
     InvalidRequestError,
     NetworkError,
+    NotBeodServerError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
+    ServerAddressError,
     ServerError,
 )
 from .models import Activity, Asset, Project, Scenario, ScenarioParams, Tokens, User
@@ -109,6 +111,40 @@ def _never_sent(exc) -> bool:
         "NewConnectionError" in text or "Connection refused" in text or "Name or service" in text)
 
 
+#: sign-in answers that mean "no such API here" rather than "wrong password"
+NOT_BEOD_STATUSES = (404, 405, 501)
+
+
+def check_server_url(server_url: str) -> str:
+    """``server_url`` without its trailing slash; :class:`ServerAddressError` when it has no
+    http(s) scheme or no host (``beod server``, ``api.example.com``, ``https://``)."""
+    text = str(server_url or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        raise ServerAddressError(
+            f"The server address \"{shown}\" is not a web address: it must start with https:// "
+            "followed by the host name, for example https://api.beod.luxcarta.cloud.")
+    return text.rstrip("/")
+
+
+def _no_such_route(response) -> bool:
+    """A 404/405/501 that says "no such address here" (a page, nothing, or a web framework's
+    bare "Not Found"), not an API's own answer about the account."""
+    if response.status_code != 404:
+        return True
+    body = _json_or_none(response)
+    if body is None:
+        return True
+    detail = body.get("detail") if isinstance(body, dict) else None
+    return isinstance(body, dict) and len(body) == 1 and str(detail).strip().lower() == "not found"
+
+
+def _looks_like_a_page(response) -> bool:
+    kind = (response.headers.get("Content-Type") or "").lower()
+    return "html" in kind or (response.text or "").lstrip()[:1] == "<"
+
+
 def _json_or_none(response):
     try:
         return response.json()
@@ -178,7 +214,7 @@ class Client:
                  verify=True, credentials: Optional[Callable[[], Tuple[str, str]]] = None,
                  user_agent: Optional[str] = None, retries: int = 4, backoff: float = 0.5,
                  max_backoff: float = 30.0, pool_size: int = 16, refresh_margin: float = 60.0):
-        self.server_url = (server_url or DEFAULT_SERVER).rstrip("/")
+        self.server_url = check_server_url(server_url or DEFAULT_SERVER)
         self.timeout = float(timeout)
         self.retries = int(retries)
         self.backoff = float(backoff)
@@ -264,12 +300,25 @@ class Client:
         response = self._send("POST", path("login"), json={"email": email, "password": password},
                               auth=False, expected=ENDPOINTS["login"].expected, retry=True,
                               action="Sign-in", raise_for_status=False)
+        if response.status_code in NOT_BEOD_STATUSES and _no_such_route(response):
+            raise NotBeodServerError(
+                f"{self.server_url} answered, but has no BrightEarth On Demand sign-in "
+                f"(HTTP {response.status_code} for {path('login')}): check the server address.",
+                status=response.status_code)
         if response.status_code != 200:
             if response.status_code >= 500:
                 raise error_from_response(response, "Sign-in")
+            if _json_or_none(response) is None and _looks_like_a_page(response):
+                raise NotBeodServerError(
+                    f"{self.server_url} answered with a web page, not as a BrightEarth On Demand API: "
+                    "check the server address.", status=response.status_code)
             raise AuthenticationError(status=response.status_code)
         body = _json_or_none(response)
-        if not isinstance(body, dict) or not body.get("access_token"):
+        if not isinstance(body, dict):
+            raise NotBeodServerError(
+                f"{self.server_url} answered, but not as a BrightEarth On Demand API (no sign-in "
+                "answer): check the server address.", status=response.status_code)
+        if not body.get("access_token"):
             raise AuthenticationError("Sign-in failed: the server's answer has no token.")
         with self._lock:
             self._set_tokens(Tokens.from_dict(body))

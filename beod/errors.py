@@ -83,6 +83,29 @@ class AoiError(InvalidRequestError):
     default_message = "The area of interest cannot be used."
 
 
+class AoiTooLargeError(AoiError):
+    """The AOI is larger than the service accepts (checked before any request)."""
+
+    default_message = "The area of interest is larger than the service accepts."
+
+    def __init__(self, message=None, *, area_km2=None, limit=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.area_km2 = area_km2
+        self.limit = limit
+
+
+class ServerAddressError(BeodError):
+    """The server address cannot be used: no http(s) scheme or no host."""
+
+    default_message = "The server address must start with https:// (or http://) followed by a host name."
+
+
+class NotBeodServerError(BeodError):
+    """The server answered, but not as a BrightEarth On Demand API would."""
+
+    default_message = "The server answered, but it is not a BrightEarth On Demand API."
+
+
 class InsufficientCreditsError(BeodError):
     default_message = "Not enough credits for this extraction: add credits or choose a smaller area."
     details_format = "{message} ({details})"

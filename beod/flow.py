@@ -19,6 +19,7 @@ from .download import DownloadResult, download_scenario
 from .endpoints import DEFAULT_SCENARIO_TYPE
 from .errors import CancelledError
 from .follow import follow_activity
+from .limits import check_area
 from .models import Activity, ScenarioParams
 
 LOG = logging.getLogger("beod")
@@ -103,6 +104,7 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
     report = _Reporter(on_progress, is_cancelled)
     out_dir = os.fspath(out_dir)
     prepared = aoi if isinstance(aoi, PreparedAoi) else prepare_aoi(aoi, max_vertices=max_vertices)
+    check_area(prepared.area_km2)  # refused here, before a project is created on the account
     if not isinstance(params, ScenarioParams):
         params = ScenarioParams.from_dict(params)
     if not params.name or params.name == ScenarioParams().name:

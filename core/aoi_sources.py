@@ -23,6 +23,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..beod.limits import MAX_AOI_KM2  # noqa: F401 (the service's limit, for the dock)
 from .i18n import tr
 
 WGS84 = "EPSG:4326"
@@ -49,6 +50,8 @@ class AoiSelection:
     geometry: QgsGeometry  # every part together, EPSG:4326, for display
     label: str = ""
     notes: List[str] = field(default_factory=list)
+    #: when one outline encloses several separate areas: the area of those areas alone (km²)
+    features_km2: Optional[float] = None
 
     @property
     def area_km2(self) -> float:
@@ -126,6 +129,10 @@ def from_extent(extent, crs: QgsCoordinateReferenceSystem, project=None) -> AoiS
     # Extra vertices along the edges keep the shape after reprojection.
     rectangle = QgsGeometry.fromRect(extent).densifyByCount(8)
     geometry = to_wgs84(rectangle, crs, project)
+    box = geometry.boundingBox()
+    if box.width() > 180 or box.xMinimum() < -180 or box.xMaximum() > 180 or box.height() >= 170:
+        raise AoiSourceError(tr("The map shows (almost) the whole world: zoom in on the place to extract, "
+                                "then click “Map extent” again."))
     return _selection(SOURCE_EXTENT, [geometry], tr("Map extent"))
 
 
@@ -149,14 +156,18 @@ def from_layer(layer, selected_only: bool = False, parts: str = PARTS_MERGE, pro
         notes.append(tr("{} separate areas: one extraction each.", len(polygons)))
         label = tr("{} separate areas of “{}”", len(polygons), layer.name())
         return _selection(SOURCE_LAYER, polygons, label, notes)
+    features_km2 = None
     if len(polygons) > 1:
         notes.append(
             tr("The {} separate areas were joined by the outline enclosing them.", len(polygons))
         )
+        features_km2 = _features_area(polygons)
         polygons = [merged.convexHull()]
     count = len(geometries)
     label = tr("{} feature(s) of “{}”", count, layer.name())
-    return _selection(SOURCE_LAYER, polygons, label, notes)
+    selection = _selection(SOURCE_LAYER, polygons, label, notes)
+    selection.features_km2 = features_km2
+    return selection
 
 
 # -- helpers ----------------------------------------------------------------------------
@@ -200,6 +211,16 @@ def _layer_geometries(layer, selected_only: bool) -> List[QgsGeometry]:
     if not geometries:
         raise AoiSourceError(tr("“{}” has no feature with a geometry.", layer.name()))
     return geometries
+
+
+def _features_area(polygons: List[QgsGeometry]) -> Optional[float]:
+    """The area (km²) of separate EPSG:4326 polygons, measured like an AOI; None if unknown."""
+    try:
+        from ..beod.aoi import prepare_aoi
+
+        return sum(prepare_aoi(polygon.asWkt(), max_vertices=MAX_VERTICES).area_km2 for polygon in polygons)
+    except Exception:  # noqa: BLE001 (only a hint: the outline itself is checked on its own)
+        return None
 
 
 def _repaired_union(geometries: List[QgsGeometry]) -> QgsGeometry:

@@ -4,6 +4,8 @@ Main thread only (creates layers and touches the layer tree). The heavy work was
 ``merge_outputs`` in a task; here files are only opened and styled.
 """
 
+import os
+import time
 from typing import List, Optional
 
 import qgis.core
@@ -16,7 +18,6 @@ from qgis.core import (
     QgsLayerTreeLayer,
     QgsMapLayer,
     QgsMapLayerLegendUtils,
-    QgsMessageLog,
     QgsPalettedRasterRenderer,
     QgsProject,
     QgsRasterLayer,
@@ -48,14 +49,14 @@ GROUP_PROPERTY = "beod/out_dir"
 
 
 def tiled_scenes_supported() -> bool:
-    """True when this QGIS can show 3D Tiles (tiled-scene layers came with QGIS 3.34)."""
-    return Qgis.QGIS_VERSION_INT >= 33400 and hasattr(qgis.core, "QgsTiledSceneLayer")
+    """True when this QGIS can show 3D Tiles (it has tiled-scene layers: QGIS 3.34 and newer)."""
+    return hasattr(qgis.core, "QgsTiledSceneLayer")
 
 
 def _note(merged: MergedResults, text: str) -> None:
+    """Keep a note for the caller, which shows and logs the notes once."""
     if text not in merged.notes:
         merged.notes.append(text)
-    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
 
 def _apply_style(layer: QgsMapLayer, path, merged: MergedResults) -> bool:
@@ -157,18 +158,50 @@ def _tiled_scene_layer(tileset: MergedTileset) -> Optional[QgsMapLayer]:
     return layer
 
 
-def _replace_group(project: QgsProject, group_name: str):
-    """A fresh group named ``group_name``: at the place of an existing one of that name
-    (whose layers are removed from the project), otherwise at the top of the tree."""
+def _relative(path: str, root: str) -> str:
+    try:
+        return os.path.relpath(path, root) if root else os.path.basename(path)
+    except ValueError:  # another drive
+        return path
+
+
+def _same_folder(a, b) -> bool:
+    if not a or not b:
+        return False
+    return os.path.normcase(os.path.abspath(str(a))) == os.path.normcase(os.path.abspath(str(b)))
+
+
+def _replace_group(project: QgsProject, group_name: str, out_dir: str = ""):
+    """The group of the run in ``out_dir``: loading the same folder again replaces its group
+    (in place); another run never replaces it. A name already taken by another run's group
+    gets the time of this one, so two runs of one name can be told apart."""
     root = project.layerTreeRoot()
     position = 0
+    taken = set()
     for index, node in enumerate(root.children()):
-        if QgsLayerTree.isGroup(node) and node.name() == group_name:
+        if not QgsLayerTree.isGroup(node):
+            continue
+        if _same_folder(node.customProperty(GROUP_PROPERTY), out_dir):
             position = index
             project.removeMapLayers(node.findLayerIds())
             root.removeChildNode(node)
             break
-    return root.insertGroup(position, group_name)
+        taken.add(node.name())
+    taken.update(node.name() for node in root.children()[position:] if QgsLayerTree.isGroup(node))
+    return root.insertGroup(position, _free_name(group_name, taken))
+
+
+def _free_name(name: str, taken) -> str:
+    if name not in taken:
+        return name
+    for stamp in (time.strftime("%H:%M"), time.strftime("%H:%M:%S"), time.strftime("%Y-%m-%d %H:%M:%S")):
+        candidate = tr("{} ({})", name, stamp)
+        if candidate not in taken:
+            return candidate
+    number = 2
+    while tr("{} (run {})", name, number) in taken:
+        number += 1
+    return tr("{} (run {})", name, number)
 
 
 def _hide_band_name(node, layer: QgsMapLayer) -> None:
@@ -190,8 +223,9 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
 
     One layer per kind in drawing order (buildings on top, terrain at the bottom with its
     hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
-    supports them, otherwise a note in ``merged.notes``. Loading the same job again
-    replaces its group. Returns the layers added, top first. ``iface`` is accepted for
+    supports them, otherwise a note in ``merged.notes``. Loading the same folder again
+    replaces its group; another run of the same name gets its own group, named with its
+    time. Returns the layers added, top first. ``iface`` is accepted for
     symmetry with the other loaders; nothing here needs it.
     """
     project = project or QgsProject.instance()
@@ -208,15 +242,17 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
                 else:
                     layers.insert(0, layer)
         else:
-            _note(merged, tr("3D Tiles were not loaded: QGIS {} cannot display them (QGIS 3.34 or newer "
-                             "can). They are in {}.", Qgis.QGIS_VERSION.split("-")[0],
-                             ", ".join(tileset.path for tileset in merged.tilesets)))
+            _note(merged, tr("3D Tiles were saved but not added to the map: QGIS {} cannot display them "
+                             "(QGIS 3.34 or newer can). They are in the run's folder: {}.",
+                             Qgis.QGIS_VERSION.split("-")[0],
+                             ", ".join(_relative(item.path, merged.out_dir) for item in merged.tilesets)))
     if not layers:
         if not merged.notes:
             _note(merged, tr("No results could be loaded from {}.", merged.out_dir))
         return []
-    group = _replace_group(project, group_name)
+    group = _replace_group(project, group_name, merged.out_dir)
     group.setCustomProperty(GROUP_PROPERTY, merged.out_dir)
+    merged.group_name = group.name()
     for layer in layers:
         project.addMapLayer(layer, False)
         # the node is finished before it enters the tree, so every legend view sees it as is

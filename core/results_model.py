@@ -54,6 +54,8 @@ class MergedResults:
     tilesets: List[MergedTileset] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
     tile_count: int = 0
+    #: the layer tree group the results were loaded in (set by ``load_results``)
+    group_name: str = ""
 
     def layer(self, kind: str) -> Optional[MergedLayer]:
         """The merged layer of ``kind``, or None when the output has none."""

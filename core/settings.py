@@ -32,11 +32,20 @@ def profile_folder() -> str:
     return QgsApplication.qgisSettingsDirPath()
 
 
+def documents_folder() -> str:
+    """The user's documents folder (the home folder where the system has none)."""
+    from qgis.PyQt.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found or os.path.expanduser("~")
+
+
 def default_output_folder(project: Optional[QgsProject] = None) -> str:
-    """``beod_results`` next to the saved project, else in the QGIS profile folder."""
+    """``beod_results`` next to the saved project, else in the user's documents folder
+    (never hidden inside the QGIS profile)."""
     project = project or QgsProject.instance()
     home = project.homePath() if project is not None else ""
-    base = home if home else profile_folder()
+    base = home if home else documents_folder()
     return os.path.join(base, RESULTS_FOLDER_NAME)
 
 
@@ -113,7 +122,7 @@ class Settings:
 
     @property
     def output_folder(self) -> str:
-        """The chosen output folder, else the default (next to the project or in the profile)."""
+        """The chosen output folder, else the default (next to the project or in the documents)."""
         value = self._s.value(KEY_OUTPUT_FOLDER, "", type=str)
         return value or default_output_folder()
 

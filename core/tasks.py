@@ -131,6 +131,7 @@ class BeodTask(QgsTask):
         self.error: str = ""
         self.summary: str = ""
         self.interrupted_for_restart = False
+        self._cancelled_by_user = False
         self.timings: Dict[str, float] = {}
         self._stage = ""
         self._stage_started = 0.0
@@ -217,7 +218,7 @@ class BeodTask(QgsTask):
 
     # -- QgsTask -------------------------------------------------------------------
     def run(self) -> bool:
-        from ..beod.errors import BeodError, CancelledError
+        from ..beod.errors import BeodError, CancelledError, DownloadError
 
         self._update(state=jobs_module.RUNNING, started=self.job.started or time.time())
         client = None
@@ -241,12 +242,19 @@ class BeodTask(QgsTask):
             return True
         except CancelledError:
             self.error = tr("Cancelled.")
-            return False
+            # A user's cancel is no failure: ending "successfully" spares the "Task failed" of
+            # QGIS; finished() sees the flag and reports the cancel.
+            self._cancelled_by_user = self.isCanceled() and not self.interrupted_for_restart
+            return self._cancelled_by_user
         except CredentialsError as exc:
             self.error = str(exc)
             return False
         except BeodError as exc:
             self.error = str(exc) or type(exc).__name__
+            if isinstance(exc, DownloadError):
+                self.error += " " + tr("To resume it: in the dock's History list, select “{}” and click "
+                                       "“Download and load”; the files already received are kept.",
+                                       self.job.name)
             _log(tr("{} failed: {}", self.job.name, self.error), Qgis.MessageLevel.Warning)
             return False
         except OSError as exc:
@@ -284,7 +292,7 @@ class BeodTask(QgsTask):
 
     def finished(self, result: bool) -> None:
         try:
-            if result:
+            if result and not self._cancelled_by_user:
                 self._finish_success()
             else:
                 self._finish_failure()
@@ -313,9 +321,12 @@ class BeodTask(QgsTask):
             summary = tr(
                 '{} layer(s) loaded in the group "{}": {}.',
                 len(self.layers),
-                self.job.name,
+                getattr(self.merged, "group_name", "") or self.job.name,
                 ", ".join(counts),
             )
+        elif getattr(self.merged, "tilesets", None):
+            summary = tr("The run finished; its 3D Tiles are saved in {} (this QGIS cannot show them).",
+                         self.job.out_dir)
         else:
             summary = tr("The run finished but returned no layer to load.")
         credits = self._credits_text()

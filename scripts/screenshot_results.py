@@ -5,8 +5,10 @@ it builds the release zip, installs it in a throwaway QGIS profile, starts the B
 emulator and runs QGIS under Xvfb with this same file as the ``--code`` script. Inside
 QGIS the file drives the dock the way a user does (sign in, draw the tutorial's area
 around Sophia Antipolis on the map, Run), waits for the results to be loaded, and saves
-the main window to ``docs/results.png`` (or ``--out``), and the dock scrolled to its
-Jobs and History sections to ``docs/results-dock.png`` (beside it).
+the main window to ``docs/results.png`` (or ``--out``), the dock with its Jobs and
+History to ``docs/results-dock.png``, and the dock at the widths a user keeps it (300 and
+420 px) while two runs of one name go on and once they are done:
+``docs/dock-<width>-running.png`` and ``docs/dock-<width>-done.png`` (beside it).
 """
 
 import argparse
@@ -170,8 +172,41 @@ class Shot:
         form.folderEdit.setText(os.environ[ENV_PREFIX + "WORK"])
         self.click(form.runButton)
         self.note("run clicked", message=form.runLabel.text())
+        # the same name again a moment later: each run keeps its own layer group
+        self.later(1500, self.run_again)
+
+    def run_again(self):
+        self.click(self.dock.form.runButton)
+        self.note("run clicked again", message=self.dock.form.runLabel.text())
+        self.later(3000, lambda: self.save_widths("running", self.wait_first))
+
+    def wait_first(self):
         self.waited = 0
         self.later(1000, self.wait_results)
+
+    def save_widths(self, state, then, widths=(300, 420)):
+        """The dock at each width, as a user keeps it open: ``dock-<width>-<state>.png``."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QApplication
+
+        width = widths[0]
+        self.dock.setMinimumWidth(width)  # the main window's other docks must give way
+        self.iface.mainWindow().resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+        QApplication.processEvents()
+
+        def grab():
+            QApplication.processEvents()
+            path = self.out.with_name(f"dock-{width}-{state}.png")
+            ok = self.dock.grab().save(str(path))
+            self.note("saved", path=str(path), ok=ok, width=self.dock.width())
+            if len(widths) > 1:
+                self.save_widths(state, then, widths[1:])
+            else:
+                self.dock.setMinimumWidth(300)
+                self.iface.mainWindow().resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+                self.later(500, then)
+
+        self.later(800, grab)
 
     def wait_results(self):
         import sys as _sys
@@ -191,10 +226,10 @@ class Shot:
 
         form = self.dock.form
         form.settingsGroup.setCollapsed(True)
-        form.historyGroup.setCollapsed(False)
         group = QgsProject.instance().layerTreeRoot().findGroup(RUN_NAME)
         layers = [node.layer() for node in group.findLayers()] if group is not None else []
-        self.note("layers", names=[layer.name() for layer in layers])
+        self.note("layers", names=[layer.name() for layer in layers],
+                  groups=[node.name() for node in QgsProject.instance().layerTreeRoot().children()])
         self.zoom_to_aoi()
         self.later(4000, self.save)
 
@@ -214,15 +249,22 @@ class Shot:
         self.out.parent.mkdir(parents=True, exist_ok=True)
         ok = self.iface.mainWindow().grab().save(str(self.out))
         self.note("saved", path=str(self.out), ok=ok)
+        self.later(500, lambda: self.save_widths("done", lambda: self.history(ok)))
+
+    def history(self, ok):
         # the lower half of the dock: the job list and the History of the account
         self.click(self.dock.form.refreshHistoryButton)
         self.later(2000, lambda: self.save_dock(ok))
 
     def save_dock(self, ok):
+        from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtWidgets import QApplication
 
-        bar = self.dock.form.scrollArea.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self.iface.mainWindow().resizeDocks([self.dock], [420], Qt.Orientation.Horizontal)
+        self.dock.form.accountGroup.setCollapsed(True)
+        self.dock.form.aoiGroup.setCollapsed(True)
+        self.dock.tabs.setCurrentWidget(self.dock.history_page)
+        self.dock.splitter.setSizes([300, 460])  # room for the History
         QApplication.processEvents()
         dock_out = self.out.with_name(self.out.stem + "-dock" + self.out.suffix)
         dock_ok = self.dock.grab().save(str(dock_out))
@@ -259,7 +301,7 @@ def launch(out: Path) -> int:
         qgis_profile.make_profile(base / "profiles")
         (base / "runtime").mkdir(mode=0o700)
         report = base / "report.json"
-        with start_emulator(run_seconds=3.0) as emulator:
+        with start_emulator(run_seconds=12.0) as emulator:
             env = dict(
                 os.environ,
                 HOME=str(base / "home"),

@@ -38,10 +38,15 @@ def test_dock_choices_and_remember_me(qgis_app):
     assert Settings().remember_me is False
 
 
-def test_default_output_folder_in_profile_then_next_to_project(qgis_app, tmp_path):
+def test_default_output_folder_in_documents_then_next_to_project(qgis_app, tmp_path):
+    from qgis.PyQt.QtCore import QStandardPaths
+
     project = QgsProject.instance()
     project.clear()
-    assert default_output_folder() == os.path.join(QgsApplication.qgisSettingsDirPath(), "beod_results")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    # an unsaved project: the user's documents, never hidden inside the QGIS profile
+    assert default_output_folder() == os.path.join(documents, "beod_results")
+    assert not default_output_folder().startswith(QgsApplication.qgisSettingsDirPath())
     project.write(str(tmp_path / "work.qgz"))
     try:
         assert default_output_folder() == str(tmp_path / "beod_results")

@@ -2,6 +2,7 @@
 
 
 import pytest
+import qgis.core
 from beod_qgis.core.settings import DEFAULT_SERVER_URL, Settings
 from beod_qgis.ui.dock import BeodDock
 from qgis.core import (
@@ -76,15 +77,18 @@ def _layer(kind, geometries, name):
 def test_sections_and_tutorial_defaults(dock):
     form = dock.form
     for group, title in ((form.accountGroup, "Account"), (form.aoiGroup, "Area of interest"),
-                         (form.settingsGroup, "Extraction settings"), (form.jobsGroup, "Jobs"),
-                         (form.historyGroup, "History")):
+                         (form.settingsGroup, "Extraction settings")):
         assert title in group.title()
+    tabs = [dock.tabs.tabText(index) for index in range(dock.tabs.count())]
+    assert tabs == ["Jobs", "History"]
     assert form.serverUrlEdit.text() == DEFAULT_SERVER_URL
     params = dock.extraction.params("My First extraction")
+    # 3D Tiles are asked for by default only where this QGIS can show them
+    three_d = "3d_tiles" if hasattr(qgis.core, "QgsTiledSceneLayer") else ""
     assert params == {
         "name": "My First extraction", "source_image_type": "basemap", "source_image_id": 1,
         "augmented": False, "output_crs": 3857, "vector_formats": "shapefile,geopackage",
-        "raster_formats": "geotiff", "three_d_formats": "3d_tiles", "dl_models": [],
+        "raster_formats": "geotiff", "three_d_formats": three_d, "dl_models": [],
     }
     assert form.folderEdit.text().endswith("beod_results")
     assert "Not signed in" in form.accountLabel.text()

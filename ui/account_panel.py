@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.i18n import tr
 from ..core.settings import DEFAULT_SERVER_URL
+from . import master_password
 from .background import Calls
 from .messages import describe_error
 
@@ -79,7 +80,7 @@ class AccountPanel(QObject):
         email = self.form.emailEdit.text().strip()
         password = self.form.passwordEdit.text()
         if not password and self.settings.authcfg:
-            stored = self._stored_credentials()
+            stored = self._stored_credentials(master_password.SIGN_IN)
             if stored is not None and (not email or stored[0] == email):
                 email, password = stored
         if not email or not password:
@@ -91,7 +92,7 @@ class AccountPanel(QObject):
         """Sign in with the remembered credentials, if "Remember me" was ticked."""
         if not (self.settings.remember_me and self.settings.authcfg):
             return False
-        stored = self._stored_credentials()
+        stored = self._stored_credentials(master_password.SIGN_IN)
         if stored is None:
             return False
         self.form.emailEdit.setText(stored[0])
@@ -102,17 +103,21 @@ class AccountPanel(QObject):
         """Forget the session and remove the remembered credentials."""
         from ..core.auth import CredentialsError, remove_credentials
 
-        try:
-            remove_credentials(self.settings.authcfg)
-        except CredentialsError as exc:
-            self._log(str(exc))
+        removed = False
+        if self.settings.authcfg:
+            try:
+                remove_credentials(self.settings.authcfg)
+                removed = True
+            except CredentialsError as exc:
+                self._log(str(exc))
         self.settings.forget_account()
         self.user = None
         self._credentials = None
         self.form.passwordEdit.clear()
         self.form.rememberCheck.setChecked(False)
         self._show_state()
-        self._status(tr("Signed out. The remembered password was removed."))
+        self._status(tr("Signed out. The remembered password was removed from the QGIS password store.")
+                     if removed else tr("Signed out."))
         self.signedOut.emit()
 
     def refresh_credits(self) -> None:
@@ -173,9 +178,11 @@ class AccountPanel(QObject):
         self.user = user
         self._credentials = (email, password)
         self.settings.email = email
-        self._remember(email, password)
+        note = self._remember(email, password)
         self.form.passwordEdit.clear()
         self._show_state()
+        if note:
+            self._status(self.form.accountLabel.text() + "<br>" + escape(note))
         self.signedIn.emit(user)
         self.creditsChanged.emit(getattr(user, "credits", None))
 
@@ -188,11 +195,16 @@ class AccountPanel(QObject):
         self.creditsChanged.emit(getattr(user, "credits", None))
 
     # -- helpers ---------------------------------------------------------------------------
-    def _remember(self, email: str, password: str) -> None:
+    def _remember(self, email: str, password: str) -> str:
+        """Store or forget the credentials as "Remember me" says; a note when it could not."""
         from ..core.auth import CredentialsError, remove_credentials, store_credentials
 
         try:
             if self.form.rememberCheck.isChecked():
+                if not master_password.confirm(self.form.rememberCheck.window(), master_password.REMEMBER):
+                    self.form.rememberCheck.setChecked(False)
+                    self.settings.remember_me = False
+                    return tr("Your password was not remembered: you will sign in again next time.")
                 self.settings.authcfg = store_credentials(email, password, self.settings.authcfg or None)
                 self.settings.remember_me = True
             elif self.settings.authcfg:
@@ -200,11 +212,16 @@ class AccountPanel(QObject):
                 self.settings.forget_account()
         except CredentialsError as exc:
             self.settings.remember_me = False
-            self._status(str(exc), error=True)
+            return str(exc)
+        return ""
 
-    def _stored_credentials(self):
+    def _stored_credentials(self, purpose: str = master_password.SIGN_IN):
         from ..core.auth import CredentialsError, load_credentials
 
+        if not master_password.confirm(self.form.accountLabel.window(), purpose):
+            self._status(tr("Not signed in: your remembered password stays locked. Enter your password "
+                            "and click Sign in."))
+            return None
         try:
             return load_credentials(self.settings.authcfg)
         except CredentialsError as exc:
@@ -224,7 +241,7 @@ class AccountPanel(QObject):
         signed_in = self.user is not None
         self.form.signInPanel.setVisible(not signed_in)
         self.form.signInButton.setVisible(not signed_in)
-        self.form.signOutButton.setVisible(signed_in or bool(self.settings.authcfg))
+        self.form.signOutButton.setVisible(signed_in)
         self.form.refreshCreditsButton.setVisible(signed_in)
         if signed_in:
             email = getattr(self.user, "email", None) or (self._credentials or ("",))[0]

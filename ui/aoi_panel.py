@@ -12,8 +12,10 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core import aoi_sources
+from ..core.aoi_sources import MAX_AOI_KM2
 from ..core.i18n import tr
 from .aoi_tool import PolygonMapTool
+from .messages import format_km2, too_large_message
 
 LOG_TAG = "BEOD"
 AOI_COLOR = QColor(230, 60, 20)
@@ -54,9 +56,15 @@ class AoiPanel(QObject):
         form.drawButton.toggled.connect(self._draw_toggled)
         form.extentButton.clicked.connect(self.use_extent)
         form.useLayerButton.clicked.connect(self.use_layer)
+        # The layer's options take effect at once when the area comes from the layer.
+        form.selectedOnlyCheck.toggled.connect(self._layer_options_changed)
+        form.partsCombo.currentIndexChanged.connect(self._layer_options_changed)
+        form.layerCombo.layerChanged.connect(self._layer_options_changed)
+        self._layer = None  # the layer the current area comes from
         form.clearAoiButton.clicked.connect(self.clear)
         self.tool.polygonFinished.connect(self._polygon_drawn)
         self.tool.drawingCancelled.connect(self._drawing_cancelled)
+        self.tool.tooFewPoints.connect(self._too_few_points)
         self.canvas.mapToolSet.connect(self._map_tool_changed)
         self.canvas.destinationCrsChanged.connect(self._redraw)
         self._show_info()
@@ -81,9 +89,13 @@ class AoiPanel(QObject):
         parts = self.form.partsCombo.currentData() or aoi_sources.PARTS_MERGE
         self.settings.set_dock_choice("aoi_selected_only", selected)
         self.settings.set_dock_choice("aoi_parts", parts)
-        return self._apply(lambda: aoi_sources.from_layer(layer, selected_only=selected, parts=parts))
+        applied = self._apply(lambda: aoi_sources.from_layer(layer, selected_only=selected, parts=parts))
+        if applied:
+            self._follow_layer(layer)
+        return applied
 
     def clear(self) -> None:
+        self._follow_layer(None)
         self.selection = None
         self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self._show_info()
@@ -91,6 +103,7 @@ class AoiPanel(QObject):
 
     def cleanup(self) -> None:
         """Unset the drawing tool and remove the rubber band (plugin unload)."""
+        self._follow_layer(None)
         try:
             self.canvas.mapToolSet.disconnect(self._map_tool_changed)
             self.canvas.destinationCrsChanged.disconnect(self._redraw)
@@ -115,11 +128,56 @@ class AoiPanel(QObject):
             QgsMessageLog.logMessage(repr(exc), LOG_TAG, Qgis.MessageLevel.Warning)
             self._show_error(tr("The area cannot be used: {}", exc))
             return False
+        if selection.source != aoi_sources.SOURCE_LAYER:
+            self._follow_layer(None)
         self.selection = selection
         self._redraw()
         self._show_info()
         self.aoiChanged.emit(selection)
         return True
+
+    def _follow_layer(self, layer) -> None:
+        """Re-read the area when the selection of the layer it comes from changes."""
+        if self._layer is not None:
+            try:
+                self._layer.selectionChanged.disconnect(self._layer_selection_changed)
+            except (TypeError, RuntimeError):
+                pass
+        self._layer = layer
+        if layer is not None:
+            layer.selectionChanged.connect(self._layer_selection_changed)
+
+    def _layer_options_changed(self, *_args) -> None:
+        if self.selection is not None and self.selection.source == aoi_sources.SOURCE_LAYER:
+            if self.form.layerCombo.currentLayer() is None:
+                return
+            if not self.use_layer():
+                # the old area no longer matches the options shown: it must not be run
+                self._drop_selection()
+        else:
+            self.settings.set_dock_choice("aoi_selected_only", self.form.selectedOnlyCheck.isChecked())
+            self.settings.set_dock_choice("aoi_parts", self.form.partsCombo.currentData()
+                                          or aoi_sources.PARTS_MERGE)
+
+    def _layer_selection_changed(self, *_args) -> None:
+        if (self.form.selectedOnlyCheck.isChecked() and self.selection is not None
+                and self.selection.source == aoi_sources.SOURCE_LAYER
+                and self.form.layerCombo.currentLayer() is self._layer):
+            if not self.use_layer():
+                self._drop_selection()
+
+    def _drop_selection(self) -> None:
+        text = self.form.aoiInfoLabel.text().replace("<br>" + tr("The previous area is kept."), "")
+        self._follow_layer(None)
+        self.selection = None
+        if self.band is not None:
+            self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
+        self.aoiChanged.emit(None)
+        self.form.aoiInfoLabel.setText(text)
+
+    def _too_few_points(self, count: int) -> None:
+        self._show_hint(tr("An area needs at least three corners; {} placed so far. Keep clicking on the "
+                           "map, or press Esc to cancel.", count))
 
     def _redraw(self) -> None:
         if self.band is None:
@@ -168,11 +226,21 @@ class AoiPanel(QObject):
         validity = tr("valid (repaired)") if selection.repaired else tr("valid")
         lines = [
             f"<b>{escape(selection.label)}</b>",
-            tr("Area: <b>{} km²</b> · {} vertices · {}",
-               _area(selection.area_km2), selection.vertex_count, validity),
+            tr("Area: <b>{} km²</b> (at most {} km² per extraction) · {} vertices · {}",
+               _area(selection.area_km2), _area(MAX_AOI_KM2), selection.vertex_count, validity),
         ]
         if len(selection.parts) > 1:
             lines.append(tr("{} extractions will run, one per area.", len(selection.parts)))
+        features = selection.features_km2
+        if features and selection.area_km2 > features * 1.05:
+            lines.append(tr("The outline covers {} km², {} times the {} km² of the features: "
+                            "“Several areas: one run each” extracts (and charges) only the features.",
+                            _area(selection.area_km2), f"{selection.area_km2 / features:.1f}",
+                            _area(features)))
+        largest = max(part.area_km2 for part in selection.parts)
+        if largest > MAX_AOI_KM2:
+            lines.append("<span style='color:#b00020'>" + escape(too_large_message(largest, MAX_AOI_KM2))
+                         + "</span>")
         lines.extend(escape(note) for note in selection.all_notes())
         label.setText("<br>".join(lines))
 
@@ -191,8 +259,4 @@ class AoiPanel(QObject):
 
 
 def _area(value: float) -> str:
-    if value >= 100:
-        return f"{value:,.0f}".replace(",", " ")
-    if value >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
+    return format_km2(value)

@@ -20,6 +20,7 @@ class PolygonMapTool(QgsMapTool):
 
     polygonFinished = pyqtSignal(list)
     drawingCancelled = pyqtSignal()
+    tooFewPoints = pyqtSignal(int)  # a finish asked for with fewer than three corners (how many)
 
     def __init__(self, canvas):
         super().__init__(canvas)
@@ -125,7 +126,9 @@ class PolygonMapTool(QgsMapTool):
     def _finish(self):
         points = self._distinct_points()
         if len(points) < 3:
-            # Not a polygon yet: keep drawing (a stray right-click should not lose work).
+            # Not a polygon yet: keep drawing (a stray right-click should not lose work),
+            # and say why nothing happened.
+            self.tooFewPoints.emit(len(points))
             return
         self._points = []
         self._clear_band()

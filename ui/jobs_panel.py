@@ -4,8 +4,9 @@ Rows come from the persisted job store (so runs resumed after a restart show too
 are refreshed every second while the dock is open.
 """
 
+from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QHeaderView, QProgressBar, QToolButton, QTreeWidgetItem
+from qgis.PyQt.QtWidgets import QHeaderView, QToolButton, QTreeWidgetItem
 
 from ..core import jobs as jobs_module
 from ..core import tasks as tasks_module
@@ -54,7 +55,15 @@ class JobsPanel(QObject):
         for column in (COL_STATE, COL_TIME, COL_CANCEL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(COL_PROGRESS, 72)
+        header.resizeSection(COL_PROGRESS, 56)
+        # Narrow dock: state and time are drawn under the name (job_rows), not in columns.
+        from .job_rows import JobRowDelegate
+
+        self.tree.setItemDelegateForColumn(COL_NAME, JobRowDelegate(COL_STATE, COL_TIME, self.tree))
+        self.tree.setColumnHidden(COL_STATE, True)
+        self.tree.setColumnHidden(COL_TIME, True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setHeaderHidden(True)
         self.registry.taskAdded.connect(self._task_added)
         for task in self.registry.tasks():
             self._task_added(task)
@@ -104,15 +113,18 @@ class JobsPanel(QObject):
         return item
 
     def _add_widgets(self, item, job) -> None:
-        bar = QProgressBar()
+        from .job_rows import SlimProgressBar
+
+        bar = SlimProgressBar()
         bar.setRange(0, 100)
         bar.setTextVisible(True)
-        bar.setMaximumHeight(16)
         self.tree.setItemWidget(item, COL_PROGRESS, bar)
 
     def _cancel_button(self, local_id: str) -> QToolButton:
         button = QToolButton()
         button.setText(tr("Cancel"))
+        button.setIcon(QgsApplication.getThemeIcon("/mTaskCancel.svg"))
+        button.setAutoRaise(True)
         button.setToolTip(tr("Stop this job (an extraction already started keeps running on the server)"))
         button.clicked.connect(lambda checked=False, local_id=local_id: self.cancel(local_id))
         return button
@@ -129,6 +141,15 @@ class JobsPanel(QObject):
         for column in (COL_NAME, COL_STATE, COL_TIME):
             item.setToolTip(column, tip)
         bar = self.tree.itemWidget(item, COL_PROGRESS)
+        # a run that ended without results shows no half-full bar
+        ended = job.state in (jobs_module.FAILED, jobs_module.CANCELLED, jobs_module.INTERRUPTED)
+        if ended and bar is not None:
+            bar.hide()  # at once: the view deletes it later
+            self.tree.removeItemWidget(item, COL_PROGRESS)
+            bar = None
+        elif not ended and bar is None:
+            self._add_widgets(item, job)
+            bar = self.tree.itemWidget(item, COL_PROGRESS)
         if bar is not None:
             bar.setValue(int(round(job.progress or 0)))
         # Only a job that is still running has a Cancel button.

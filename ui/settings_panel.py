@@ -15,6 +15,13 @@ from ..beod.models import ScenarioParams
 from ..core.i18n import tr
 from ..core.settings import default_output_folder
 
+
+def three_d_supported() -> bool:
+    """Whether the running QGIS can show the 3D Tiles of a run (it has tiled-scene layers)."""
+    from ..core.results_load import tiled_scenes_supported
+
+    return tiled_scenes_supported()
+
 # The tutorial's defaults, as the client defines them (the name is chosen per run).
 DEFAULTS: Dict[str, Any] = {key: value for key, value in ScenarioParams().to_body().items() if key != "name"}
 SOURCE_TYPES = ("basemap",)
@@ -56,6 +63,9 @@ class SettingsPanel(QObject):
     def load(self, params: Dict[str, Any]) -> None:
         """Show ``params`` (missing keys take the tutorial defaults)."""
         values = dict(DEFAULTS)
+        # 3D Tiles only by default where this QGIS can show them (files nobody can open
+        # here cost the same and end every run with a warning).
+        values["three_d_formats"] = DEFAULTS["three_d_formats"] if three_d_supported() else ""
         values.update({key: value for key, value in (params or {}).items() if key in DEFAULTS})
         form = self.form
         form.sourceTypeCombo.setCurrentText(str(values["source_image_type"]))
@@ -96,6 +106,16 @@ class SettingsPanel(QObject):
 
     def default_name(self) -> str:
         return tr("Extraction {}", time.strftime("%Y-%m-%d %H:%M"))
+
+    def three_d_note(self) -> str:
+        """A warning when 3D Tiles are asked for but this QGIS cannot show them."""
+        if not self.form.threeDCheck.isChecked() or three_d_supported():
+            return ""
+        if self.params()["vector_formats"] or self.params()["raster_formats"]:
+            return tr("3D Tiles will only be saved to disk: this QGIS cannot show them (QGIS 3.34 or newer "
+                      "can).")
+        return tr("Only 3D Tiles are chosen, and this QGIS cannot show them (QGIS 3.34 or newer can): "
+                  "the run will be charged and add nothing to the map; its files are saved to disk.")
 
     def output_folder(self) -> str:
         return self.form.folderEdit.text().strip()
