@@ -468,7 +468,7 @@ puis redémarrez QGIS.</translation>
         <location filename="../core/tasks.py" line="239"/>
         <location filename="../processing_provider/download_results.py" line="64"/>
         <location filename="../processing_provider/outputs.py" line="96"/>
-        <location filename="../processing_provider/run_extraction.py" line="157"/>
+        <location filename="../processing_provider/run_extraction.py" line="161"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
@@ -640,19 +640,19 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../processing_provider/download_results.py" line="30"/>
-        <location filename="../processing_provider/run_extraction.py" line="72"/>
+        <location filename="../processing_provider/run_extraction.py" line="76"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
         <location filename="../processing_provider/download_results.py" line="32"/>
-        <location filename="../processing_provider/run_extraction.py" line="73"/>
+        <location filename="../processing_provider/run_extraction.py" line="77"/>
         <source>Scenario id</source>
         <translation>Identifiant du scénario</translation>
     </message>
     <message>
         <location filename="../processing_provider/download_results.py" line="33"/>
-        <location filename="../processing_provider/run_extraction.py" line="69"/>
+        <location filename="../processing_provider/run_extraction.py" line="73"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -747,128 +747,133 @@ puis redémarrez QGIS.</translation>
         <translation>Les résultats de {} n&apos;ont pas pu être fusionnés : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="54"/>
+        <location filename="../processing_provider/run_extraction.py" line="49"/>
+        <source>QGIS extraction</source>
+        <translation>Extraction QGIS</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/run_extraction.py" line="58"/>
         <source>Run extraction</source>
         <translation>Lancer l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="90"/>
+        <location filename="../processing_provider/run_extraction.py" line="94"/>
         <source>&lt;p&gt;&lt;b&gt;Ids&lt;/b&gt;: PROJECT_ID and SCENARIO_ID of the (last) extraction, and every id in PROJECT_IDS and SCENARIO_IDS; &quot;Download scenario results&quot; fetches them again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Example&lt;/b&gt; (command line):&lt;br&gt;&lt;code&gt;qgis_process run beod:runextraction -- INPUT=aoi.gpkg MODE=1 NAME=Nice OUTPUT_FOLDER=/data/nice&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Cancelling stops waiting; a scenario already started keeps running on the server and its ids are in the log.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Identifiants&lt;/b&gt; : PROJECT_ID et SCENARIO_ID de la (dernière) extraction, et tous les identifiants dans PROJECT_IDS et SCENARIO_IDS ; « Télécharger les résultats d&apos;un scénario » les récupère à nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exemple&lt;/b&gt; (ligne de commande) :&lt;br&gt;&lt;code&gt;qgis_process run beod:runextraction -- INPUT=aoi.gpkg MODE=1 NAME=Nice OUTPUT_FOLDER=/data/nice&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Annuler arrête l&apos;attente ; un scénario déjà lancé continue sur le serveur et ses identifiants sont dans le journal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="220"/>
+        <location filename="../processing_provider/run_extraction.py" line="224"/>
         <source>The area of &quot;{}&quot; is empty.</source>
         <translation>La zone de « {} » est vide.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="225"/>
+        <location filename="../processing_provider/run_extraction.py" line="229"/>
         <source>&quot;{}&quot;: the {} separate areas are joined by the outline enclosing them; choose one extraction per feature to extract them separately.</source>
         <translation>« {} » : les {} zones distinctes sont réunies par le contour qui les englobe ; choisissez une extraction par entité pour les extraire séparément.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="58"/>
+        <location filename="../processing_provider/run_extraction.py" line="62"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d&apos;intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="60"/>
+        <location filename="../processing_provider/run_extraction.py" line="64"/>
         <source>Extractions</source>
         <translation>Extractions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="64"/>
+        <location filename="../processing_provider/run_extraction.py" line="68"/>
         <source>Extraction name</source>
         <translation>Nom de l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="66"/>
+        <location filename="../processing_provider/run_extraction.py" line="70"/>
         <source>Take each extraction&apos;s name from this field (one per feature)</source>
         <translation>Prendre le nom de chaque extraction dans ce champ (une par entité)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="74"/>
+        <location filename="../processing_provider/run_extraction.py" line="78"/>
         <source>Project ids (comma-separated)</source>
         <translation>Identifiants des projets (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="75"/>
+        <location filename="../processing_provider/run_extraction.py" line="79"/>
         <source>Scenario ids (comma-separated)</source>
         <translation>Identifiants des scénarios (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="107"/>
+        <location filename="../processing_provider/run_extraction.py" line="111"/>
         <source>The output folder {} already holds files: results found there are merged with the new ones. Choose an empty folder to keep runs apart.</source>
         <translation>Le dossier de sortie {} contient déjà des fichiers : les résultats qui s&apos;y trouvent sont fusionnés avec les nouveaux. Choisissez un dossier vide pour séparer les exécutions.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="159"/>
+        <location filename="../processing_provider/run_extraction.py" line="163"/>
         <source>Every extraction failed ({}).</source>
         <translation>Toutes les extractions ont échoué ({}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="161"/>
+        <location filename="../processing_provider/run_extraction.py" line="165"/>
         <source>{} of {} extractions failed: {}; the results of the others follow.</source>
         <translation>{} extractions sur {} ont échoué : {} ; les résultats des autres suivent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="177"/>
+        <location filename="../processing_provider/run_extraction.py" line="181"/>
         <source>Cancelled. Project {}, scenario {} may still run on the server: fetch its results later with &quot;Download scenario results&quot;.</source>
         <translation>Annulé. Le projet {}, scénario {} peut encore s&apos;exécuter sur le serveur : récupérez ses résultats plus tard avec « Télécharger les résultats d&apos;un scénario ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="204"/>
+        <location filename="../processing_provider/run_extraction.py" line="208"/>
         <source>The area of interest has no polygon feature.</source>
         <translation>La zone d&apos;intérêt n&apos;a aucune entité polygonale.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="119"/>
+        <location filename="../processing_provider/run_extraction.py" line="123"/>
         <source>Extraction {} of {}: &quot;{}&quot;.</source>
         <translation>Extraction {} sur {} : « {} ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="195"/>
+        <location filename="../processing_provider/run_extraction.py" line="199"/>
         <source>Feature {} has no polygon: skipped.</source>
         <translation>L&apos;entité {} n&apos;a pas de polygone : ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="61"/>
+        <location filename="../processing_provider/run_extraction.py" line="65"/>
         <source>One extraction per feature</source>
         <translation>Une extraction par entité</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="61"/>
+        <location filename="../processing_provider/run_extraction.py" line="65"/>
         <source>One extraction for all features (merged)</source>
         <translation>Une seule extraction pour toutes les entités (fusionnées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="88"/>
+        <location filename="../processing_provider/run_extraction.py" line="92"/>
         <source>&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the results are downloaded (each feature&apos;s run in its own sub-folder) and merged.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les résultats sont téléchargés (l&apos;exécution de chaque entité dans son propre sous-dossier) et fusionnés.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="125"/>
+        <location filename="../processing_provider/run_extraction.py" line="129"/>
         <source>Project {}, scenario {}, activity {}.</source>
         <translation>Projet {}, scénario {}, activité {}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="78"/>
+        <location filename="../processing_provider/run_extraction.py" line="82"/>
         <source>&lt;p&gt;Runs BrightEarth On Demand extractions (buildings, trees, roads, land clutter, terrain) over polygons, waits for them, downloads the results and merges them into one layer per output kind. The service charges credits for each extraction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt; (INPUT): polygon features in any CRS (sent in WGS 84); with &quot;Selected features only&quot; only the selection is used.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extractions&lt;/b&gt; (MODE): 0 = one extraction per feature (a project and a scenario for each, results merged together), 1 = one extraction for all features (their union as a single area).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extraction name&lt;/b&gt; (NAME) names the project and scenario; with &lt;b&gt;name field&lt;/b&gt; (NAME_FIELD) each feature&apos;s value names its extraction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Lance des extractions BrightEarth On Demand (bâti, végétation, routes, occupation du sol, terrain) sur des polygones, attend leur fin, télécharge les résultats et les fusionne en une couche par type de sortie. Le service décompte des crédits pour chaque extraction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone d&apos;intérêt&lt;/b&gt; (INPUT) : des entités polygonales dans n&apos;importe quel SCR (envoyées en WGS 84) ; avec « Entités sélectionnées uniquement », seule la sélection est utilisée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extractions&lt;/b&gt; (MODE) : 0 = une extraction par entité (un projet et un scénario pour chacune, résultats fusionnés ensemble), 1 = une seule extraction pour toutes les entités (leur union comme zone unique).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nom de l&apos;extraction&lt;/b&gt; (NAME) nomme le projet et le scénario ; avec le &lt;b&gt;champ de nom&lt;/b&gt; (NAME_FIELD), la valeur de chaque entité nomme son extraction.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="138"/>
-        <location filename="../processing_provider/run_extraction.py" line="150"/>
+        <location filename="../processing_provider/run_extraction.py" line="142"/>
+        <location filename="../processing_provider/run_extraction.py" line="154"/>
         <source>Extraction &quot;{}&quot; failed: {}</source>
         <translation>L&apos;extraction « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="138"/>
+        <location filename="../processing_provider/run_extraction.py" line="142"/>
         <source>The area of &quot;{}&quot; cannot be sent: {}</source>
         <translation>La zone de « {} » ne peut pas être envoyée : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="147"/>
+        <location filename="../processing_provider/run_extraction.py" line="151"/>
         <source>Project {}, scenario {}: use &quot;Download scenario results&quot; once it is finished.</source>
         <translation>Projet {}, scénario {} : utilisez « Télécharger les résultats d&apos;un scénario » une fois qu&apos;il est terminé.</translation>
     </message>
