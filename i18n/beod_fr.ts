@@ -1420,7 +1420,7 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/dock.ui" line="219"/>
         <source>Draw on map</source>
-        <translation>Dessiner sur la carte</translation>
+        <translation>Dessiner</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="229"/>
@@ -1430,7 +1430,7 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/dock.ui" line="232"/>
         <source>Map extent</source>
-        <translation>Emprise de la carte</translation>
+        <translation>Emprise</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="239"/>
@@ -1460,7 +1460,7 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/dock.ui" line="286"/>
         <source>Use layer</source>
-        <translation>Utiliser la couche</translation>
+        <translation>Utiliser</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="296"/>
@@ -1642,15 +1642,15 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/dock.ui" line="635"/>
         <source>Download and load</source>
-        <translation>Télécharger et charger</translation>
+        <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="664"/>
+        <location filename="../ui/dock.ui" line="670"/>
         <source>Open the user guide in your web browser</source>
         <translation>Ouvrir le guide d&apos;utilisation dans votre navigateur web</translation>
     </message>
     <message>
-        <location filename="../ui/dock.ui" line="667"/>
+        <location filename="../ui/dock.ui" line="673"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>

@@ -3,6 +3,7 @@
 Run it with the development Python::
 
     .venv/bin/python scripts/desktop_language_check.py --lang fr --out docs
+    .venv/bin/python scripts/desktop_language_check.py --lang en --shots processing
 
 It builds the release zip, installs it in a throwaway QGIS profile whose ``QGIS3.ini`` sets
 ``locale/userLocale`` to the language (with ``locale/overrideFlag=true``, as QGIS's Options
@@ -230,10 +231,14 @@ def main(argv=None) -> int:
     root = Path(__file__).resolve().parent.parent
     parser.add_argument("--lang", default="fr", help="QGIS language code (default fr)")
     parser.add_argument("--out", type=Path, default=root / "docs", help="folder of the screenshots")
+    parser.add_argument("--shots", nargs="+", choices=("dock", "processing"), default=("dock", "processing"),
+                        help="which screenshots to keep (the English dock.png is the desktop test's)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="beod-lang-out-") as tmp:
         report = run(args.lang, Path(tmp))
         for png in Path(tmp).glob("*.png"):
+            if png.stem.split("-")[0] not in args.shots:
+                continue
             shutil.copyfile(png, args.out / png.name)
             print(args.out / png.name)
     print(json.dumps({key: value for key, value in report.items() if key != "texts"}, indent=2))
