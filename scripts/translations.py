@@ -20,6 +20,10 @@ come in as ``unfinished``, strings no longer in the code are kept as ``vanished`
 leaves them out), so it can be re-run whenever strings change. ``check`` lists the strings
 without a translation; ``release`` builds the ``.qm`` with Qt's ``lrelease``.
 
+The command line (``beod/``, no Qt) has its own tables, ``beod/i18n_<lang>.py``, keyed by the
+English text; ``check`` also lists the texts of ``_()`` calls, progress stages and error
+classes missing there.
+
     python scripts/translations.py update [--lang fr]
     python scripts/translations.py check [--lang fr]
     python scripts/translations.py release [--lang fr] [--out DIR]
@@ -326,6 +330,69 @@ def release_all(out_dir: Path, root: Path = ROOT) -> List[Path]:
     return [release(lang, out_dir, root) for lang in LANGUAGES if ts_path(lang, root).is_file()]
 
 
+# -- the command line's own table (beod/, no Qt) ------------------------------------------------------
+CLI_SOURCES = ("beod",)
+
+
+def _module_strings(tree) -> Dict[str, str]:
+    """Module-level ``NAME = "text"`` assignments."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and _string(node.value) is not None:
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = node.value.value
+    return found
+
+
+def cli_strings(root: Path = ROOT) -> "OrderedDict[str, List[Tuple[str, int]]]":
+    """The texts of the command line in English: ``_()`` calls (of literals or module-level
+    constants), the ``STAGE_TITLES`` of ``beod/cli.py`` and the ``default_message`` of every
+    error class of ``beod/errors.py``; each with its locations."""
+    found: OrderedDict[str, List[Tuple[str, int]]] = OrderedDict()
+    for path in _files(root, CLI_SOURCES, ".py"):
+        rel = path.relative_to(root).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+        constants = _module_strings(tree)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" \
+                    and node.args:
+                first = node.args[0]
+                text = _string(first)
+                if text is None and isinstance(first, ast.Name):
+                    text = constants.get(first.id)
+                if text is None:  # a computed text: one of the tables read below
+                    continue
+                found.setdefault(text, []).append((rel, node.lineno))
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) \
+                    and any(getattr(t, "id", None) == "STAGE_TITLES" for t in node.targets):
+                for value in node.value.values:
+                    if _string(value) is not None:
+                        found.setdefault(value.value, []).append((rel, value.lineno))
+            elif isinstance(node, ast.ClassDef) and rel.endswith("errors.py"):
+                for item in node.body:
+                    if isinstance(item, ast.Assign) and _string(item.value) is not None \
+                            and any(getattr(t, "id", None) == "default_message" for t in item.targets):
+                        found.setdefault(item.value.value, []).append((rel, item.lineno))
+    return found
+
+
+def cli_table(lang: str, root: Path = ROOT) -> Dict[str, str]:
+    """The ``FR``-style table of ``beod/i18n_<lang>.py``, read without importing it."""
+    path = root / "beod" / f"i18n_{lang}.py"
+    if not path.is_file():
+        return {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            return ast.literal_eval(node.value)
+    return {}
+
+
+def missing_cli_translations(lang: str, root: Path = ROOT) -> List[Tuple[str, List[Tuple[str, int]]]]:
+    table = cli_table(lang, root)
+    return [(text, where) for text, where in cli_strings(root).items() if not table.get(text, "").strip()]
+
+
 # -- command line -------------------------------------------------------------------------------------
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -354,7 +421,11 @@ def main(argv=None) -> int:
                 for message in missing:
                     where = ", ".join(f"{rel}:{line}" for rel, line in message.locations[:3])
                     print(f"{lang}: no translation for [{message.context}] {message.source!r} ({where})")
-                status = status or (1 if missing else 0)
+                cli_missing = missing_cli_translations(lang, root) if (root / "beod").is_dir() else []
+                for text, places in cli_missing:
+                    where = ", ".join(f"{rel}:{line}" for rel, line in places[:3])
+                    print(f"{lang}: no translation in beod/i18n_{lang}.py for {text!r} ({where})")
+                status = status or (1 if missing or cli_missing else 0)
             else:
                 print(release(lang, Path(args.out), root))
         return status
