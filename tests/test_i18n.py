@@ -240,6 +240,9 @@ def test_guides_exist_and_homepage_points_to_one():
     assert parser["general"]["homepage"] == guide_url("en", ROOT) == english
     assert guide_url("fr", ROOT) == f"{repository}/blob/main/docs/guide-utilisateur.md"
     assert guide_url("de", ROOT) == guide_url("en", ROOT)
+    # QGIS's plugin manager shows these to a user whose system is in French
+    assert "bâti" in parser["general"]["description[fr]"]
+    assert "guide-utilisateur" in parser["general"]["about[fr]"]
 
 
 @pytest.mark.parametrize("locale, guide", [("fr_FR", "guide-utilisateur.md"), ("en_GB", "user-guide.md")])
