@@ -31,6 +31,13 @@ def user_language() -> str:
     return str(value)[:2].lower()
 
 
+def localized_number(text: str) -> str:
+    """A number written with ``.`` as decimal point, with the user's decimal separator
+    (``0,578`` in French)."""
+    point = QLocale(user_language()).decimalPoint()
+    return text.replace(".", point) if point and point != "." else text
+
+
 def repository_url(plugin_dir: Path = PLUGIN_DIR) -> str:
     """The ``repository`` of metadata.txt, without a trailing slash."""
     parser = configparser.ConfigParser(interpolation=None)

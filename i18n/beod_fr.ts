@@ -1236,7 +1236,7 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/jobs_panel.py" line="50"/>
         <source>Progress</source>
-        <translation>Progression</translation>
+        <translation>Progrès</translation>
     </message>
     <message>
         <location filename="../ui/jobs_panel.py" line="50"/>
@@ -1612,7 +1612,7 @@ puis redémarrez QGIS.</translation>
     <message>
         <location filename="../ui/dock.ui" line="566"/>
         <source>Progress</source>
-        <translation>Progression</translation>
+        <translation>Progrès</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="571"/>

@@ -264,3 +264,13 @@ def test_help_button_opens_the_guide_in_the_users_language(qgis_iface, qgis_new_
         QDesktopServices.unsetUrlHandler("https")
         dock.cleanup()
         dock.deleteLater()
+
+
+def test_numbers_use_the_users_decimal_separator(qgis_app, user_locale):
+    from beod_qgis.ui.account_panel import format_credits
+    from beod_qgis.ui.aoi_panel import _area
+
+    user_locale("fr_FR")
+    assert format_credits(999994.22) == "999 994,22" and _area(0.578) == "0,578"
+    user_locale("en_GB")
+    assert format_credits(999994.22) == "999 994.22" and _area(12.5) == "12.50"

@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QObject, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 
 from ..core import aoi_sources
-from ..core.i18n import tr
+from ..core.i18n import localized_number, tr
 from .aoi_tool import PolygonMapTool
 
 LOG_TAG = "BEOD"
@@ -194,5 +194,5 @@ def _area(value: float) -> str:
     if value >= 100:
         return f"{value:,.0f}".replace(",", " ")
     if value >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
+        return localized_number(f"{value:.2f}")
+    return localized_number(f"{value:.3f}")
