@@ -131,6 +131,9 @@ class BeodPlugin:
     # -- translations ----------------------------------------------------------
     def _install_translator(self):
         locale = user_language()
+        from .beod import i18n as beod_i18n  # no dependency: always importable
+
+        beod_i18n.set_language(locale)  # the client's messages (areas of interest) alike
         qm_file = PLUGIN_DIR / "i18n" / f"beod_{locale}.qm"
         if locale and qm_file.is_file():
             self.translator = QTranslator()

@@ -68,6 +68,55 @@ codes de sortie :
     "Extracting on the server": "Extraction sur le serveur",
     "Downloading results": "Téléchargement des résultats",
     "Done": "Terminé",
+    # areas of interest (beod.aoi), also shown by the plugin
+    "The WKT is in {}: give the area in lon/lat (EPSG:4326).":
+        "Le WKT est en {} : donnez la zone en lon/lat (EPSG:4326).",
+    "This is not valid WKT or GeoJSON: {}": "Ce n'est pas du WKT ni du GeoJSON valide : {}",
+    "GeoJSON must be an object (a geometry, a Feature or a FeatureCollection).":
+        "Le GeoJSON doit être un objet (une géométrie, une Feature ou une FeatureCollection).",
+    "The FeatureCollection has no geometry.": "La FeatureCollection n'a aucune géométrie.",
+    "The GeoJSON Feature has no geometry.": "La Feature GeoJSON n'a pas de géométrie.",
+    "This is not a valid GeoJSON geometry: {}": "Ce n'est pas une géométrie GeoJSON valide : {}",
+    "No area of interest was given.": "Aucune zone d'intérêt n'a été donnée.",
+    "The area of interest is empty.": "La zone d'intérêt est vide.",
+    "This is not valid GeoJSON: {}": "Ce n'est pas du GeoJSON valide : {}",
+    "Cannot read an area of interest from a {}.": "Impossible de lire une zone d'intérêt depuis un {}.",
+    "The area has coordinates that are not numbers.":
+        "La zone a des coordonnées qui ne sont pas des nombres.",
+    "The coordinates ({}, {}, {}, {}) are outside longitude -180..180 / latitude -90..90: "
+    "the area must be in lon/lat (EPSG:4326), not projected.":
+        "Les coordonnées ({}, {}, {}, {}) sont hors des longitudes -180..180 / latitudes -90..90 : "
+        "la zone doit être en lon/lat (EPSG:4326), pas projetée.",
+    "The area spans more than 180° of longitude (or crosses the antimeridian): split it.":
+        "La zone s'étend sur plus de 180° de longitude (ou traverse l'antiméridien) : découpez-la.",
+    "The polygon is degenerate (no area; {}): draw at least three points that are not on one line.":
+        "Le polygone est dégénéré (sans surface ; {}) : dessinez au moins trois points non alignés.",
+    "The polygon was invalid ({}) and was repaired without changing its area.":
+        "Le polygone était invalide ({}) et a été réparé sans changer sa surface.",
+    "The polygon is invalid ({}) and cannot be repaired without guessing: redraw it without crossing edges.":
+        "Le polygone est invalide ({}) et ne peut pas être réparé sans deviner : redessinez-le sans que "
+        "ses bords se croisent.",
+    "The polygon was simplified from {} to {} vertices (tolerance {}°, area changed by {} %).":
+        "Le polygone a été simplifié de {} à {} sommets (tolérance {}°, surface modifiée de {} %).",
+    "The polygon has {} vertices and cannot be simplified to {}.":
+        "Le polygone a {} sommets et ne peut pas être simplifié à {}.",
+    "The polygon is empty.": "Le polygone est vide.",
+    "The polygon is degenerate (no area): draw at least three distinct points.":
+        "Le polygone est dégénéré (sans surface) : dessinez au moins trois points distincts.",
+    "The polygon is degenerate (no area): its points are on one line.":
+        "Le polygone est dégénéré (sans surface) : ses points sont alignés.",
+    "The polygon is degenerate (area {} m²).": "Le polygone est dégénéré (surface de {} m²).",
+    "Extra ordinates (Z/M) were dropped.": "Les coordonnées supplémentaires (Z/M) ont été ignorées.",
+    "Extra ordinates (Z) were dropped.": "Les coordonnées supplémentaires (Z) ont été ignorées.",
+    "The area of interest must be a polygon, not a {}.":
+        "La zone d'intérêt doit être un polygone, pas un {}.",
+    "The area has {} separate polygons, and a project takes one: merge them, choose one, or run one "
+    "extraction per polygon.":
+        "La zone a {} polygones distincts, et un projet n'en prend qu'un : fusionnez-les, choisissez-en "
+        "un, ou lancez une extraction par polygone.",
+    "The {} holds one polygon, used as is.": "Le {} contient un seul polygone, utilisé tel quel.",
+    "The area of interest must be made of polygons, not a {}.":
+        "La zone d'intérêt doit être faite de polygones, pas d'un {}.",
     # the standard sentences of the client's errors (beod.errors)
     "BrightEarth On Demand request failed.": "La requête à BrightEarth On Demand a échoué.",
     "Sign-in failed: check the email and password (or sign in again).":

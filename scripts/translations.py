@@ -355,8 +355,9 @@ def cli_strings(root: Path = ROOT) -> "OrderedDict[str, List[Tuple[str, int]]]":
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
         constants = _module_strings(tree)
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" \
-                    and node.args:
+            if isinstance(node, ast.Call) and node.args and (
+                    (isinstance(node.func, ast.Name) and node.func.id == "_")
+                    or (isinstance(node.func, ast.Attribute) and node.func.attr == "_")):
                 first = node.args[0]
                 text = _string(first)
                 if text is None and isinstance(first, ast.Name):

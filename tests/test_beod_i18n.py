@@ -96,3 +96,23 @@ def test_command_line_speaks_french(env, emulator, tmp_path):
     assert "Téléchargement des résultats : 100 %" in run.stderr and "reprise avec : download" in run.stderr
     assert "project_id: " in run.stdout and "output: " in run.stdout
     assert "Downloading" not in run.stderr and "Following" not in run.stderr
+
+
+def test_area_messages_follow_the_chosen_language():
+    """The plugin sets the client's language to QGIS's; the area checks then explain in French."""
+    from beod import i18n
+    from beod.aoi import prepare_aoi
+    from beod.errors import AoiError
+
+    bowtie = "POLYGON ((0 0, 1 1, 1 0, 0 1, 0 0))"
+    try:
+        i18n.set_language("fr")
+        with pytest.raises(AoiError, match="^Le polygone est invalide .* sans que ses bords se croisent"):
+            prepare_aoi(bowtie)
+        simplified = prepare_aoi("POLYGON ((0 0, 0.5 0.0001, 1 0, 1 1, 0 1, 0 0))", max_vertices=4)
+        assert simplified.notes[0].startswith("Le polygone a été simplifié de 5 à 4 sommets")
+        i18n.set_language("en")
+        with pytest.raises(AoiError, match="^The polygon is invalid"):
+            prepare_aoi(bowtie)
+    finally:
+        i18n.set_language(None)

@@ -197,6 +197,7 @@ def test_building_legend_in_french(french, tmp_path):
 
 
 def test_plugin_installs_french_for_a_french_qgis(qgis_iface, user_locale):
+    from beod_qgis.beod import i18n as client_i18n
     from beod_qgis.core.i18n import tr
     from beod_qgis.plugin import BeodPlugin
 
@@ -205,12 +206,14 @@ def test_plugin_installs_french_for_a_french_qgis(qgis_iface, user_locale):
     try:
         assert plugin.translator is not None
         assert tr("Sign in first.") == "Connectez-vous d'abord."
+        assert client_i18n.language() == "fr"  # the client's area messages too
     finally:
         if plugin.translator is not None:
             QCoreApplication.removeTranslator(plugin.translator)
     assert tr("Sign in first.") == "Sign in first."
     user_locale("en_US")
     assert BeodPlugin(qgis_iface).translator is None
+    assert client_i18n.language() == "en"
 
 
 # -- the guide ------------------------------------------------------------------------------------------
