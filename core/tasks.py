@@ -246,7 +246,9 @@ class BeodTask(QgsTask):
             self.error = str(exc)
             return False
         except BeodError as exc:
-            self.error = str(exc) or type(exc).__name__
+            from ..beod.i18n import error_text  # in QGIS's language, set by the plugin
+
+            self.error = error_text(exc)
             _log(tr("{} failed: {}", self.job.name, self.error), Qgis.MessageLevel.Warning)
             return False
         except OSError as exc:

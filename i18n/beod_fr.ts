@@ -391,13 +391,13 @@ puis redémarrez QGIS.</translation>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="281"/>
-        <location filename="../ui/messages.py" line="30"/>
+        <location filename="../core/tasks.py" line="283"/>
+        <location filename="../ui/messages.py" line="31"/>
         <source>Unexpected error ({}): {}</source>
         <translation>Erreur inattendue ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="337"/>
+        <location filename="../core/tasks.py" line="339"/>
         <source>Credits: {} before, {} after.</source>
         <translation>Crédits : {} avant, {} après.</translation>
     </message>
@@ -412,53 +412,53 @@ puis redémarrez QGIS.</translation>
         <translation>BrightEarth On Demand : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="313"/>
+        <location filename="../core/tasks.py" line="315"/>
         <source>{} layer(s) loaded in the group &quot;{}&quot;: {}.</source>
         <translation>{} couche(s) chargée(s) dans le groupe « {} » : {}.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="320"/>
+        <location filename="../core/tasks.py" line="322"/>
         <source>The run finished but returned no layer to load.</source>
         <translation>L&apos;exécution s&apos;est terminée sans renvoyer de couche à charger.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="327"/>
+        <location filename="../core/tasks.py" line="329"/>
         <source>{} finished: {}</source>
         <translation>{} terminé : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="349"/>
+        <location filename="../core/tasks.py" line="351"/>
         <source>{} was cancelled.</source>
         <translation>{} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="354"/>
+        <location filename="../core/tasks.py" line="356"/>
         <source>The run failed.</source>
         <translation>L&apos;exécution a échoué.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="356"/>
+        <location filename="../core/tasks.py" line="358"/>
         <source>BrightEarth On Demand: {} failed</source>
         <translation>BrightEarth On Demand : échec de {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="373"/>
+        <location filename="../core/tasks.py" line="375"/>
         <source>BrightEarth On Demand: {} finished</source>
         <translation>BrightEarth On Demand : {} terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="376"/>
+        <location filename="../core/tasks.py" line="378"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="581"/>
-        <location filename="../core/tasks.py" line="345"/>
+        <location filename="../core/tasks.py" line="583"/>
+        <location filename="../core/tasks.py" line="347"/>
         <source>Interrupted before the server started it: run it again.</source>
         <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="591"/>
+        <location filename="../core/tasks.py" line="593"/>
         <source>Resuming {} (scenario {}).</source>
         <translation>Reprise de {} (scénario {}).</translation>
     </message>
@@ -473,23 +473,23 @@ puis redémarrez QGIS.</translation>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="255"/>
+        <location filename="../core/tasks.py" line="257"/>
         <source>Could not write the results to {}: {}. Choose another output folder.</source>
         <translation>Impossible d&apos;écrire les résultats dans {} : {}. Choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="292"/>
+        <location filename="../core/tasks.py" line="294"/>
         <source>The results could not be loaded: {}</source>
         <translation>Les résultats n&apos;ont pas pu être chargés : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="342"/>
+        <location filename="../core/tasks.py" line="344"/>
         <source>Interrupted: it will be followed again when QGIS starts.</source>
         <translation>Interrompu : le suivi reprendra au prochain démarrage de QGIS.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="351"/>
-        <location filename="../core/tasks.py" line="295"/>
+        <location filename="../core/tasks.py" line="353"/>
+        <location filename="../core/tasks.py" line="297"/>
         <location filename="../plugin.py" line="56"/>
         <location filename="../plugin.py" line="116"/>
         <location filename="../processing_provider/base.py" line="44"/>
@@ -499,7 +499,7 @@ puis redémarrez QGIS.</translation>
         <translation>BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="381"/>
+        <location filename="../core/tasks.py" line="383"/>
         <source>Zoom to results</source>
         <translation>Zoomer sur les résultats</translation>
     </message>
@@ -509,12 +509,12 @@ puis redémarrez QGIS.</translation>
         <translation>Impossible de lire les crédits : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="250"/>
+        <location filename="../core/tasks.py" line="252"/>
         <source>{} failed: {}</source>
         <translation>Échec de {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="274"/>
+        <location filename="../core/tasks.py" line="276"/>
         <source>Could not close the connection: {}</source>
         <translation>Impossible de fermer la connexion : {}</translation>
     </message>
@@ -1249,27 +1249,17 @@ puis redémarrez QGIS.</translation>
         <translation>Dossier : {}</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="15"/>
+        <location filename="../ui/messages.py" line="16"/>
         <source>Wrong email or password. Check them and sign in again.</source>
         <translation>E-mail ou mot de passe incorrect. Vérifiez-les et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="17"/>
+        <location filename="../ui/messages.py" line="18"/>
         <source>Cannot reach the BrightEarth On Demand server ({}). Check the internet connection, the proxy (Settings &gt; Options &gt; Network) and the server under Account &gt; Advanced.</source>
         <translation>Le serveur BrightEarth On Demand est injoignable ({}). Vérifiez la connexion internet, le proxy (Préférences &gt; Options &gt; Réseau) et le serveur dans Compte &gt; Avancé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="23"/>
-        <source>Not enough credits for this extraction: {}</source>
-        <translation>Pas assez de crédits pour cette extraction : {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages.py" line="25"/>
-        <source>This account is not allowed to do that: {}</source>
-        <translation>Ce compte n&apos;est pas autorisé à faire cela : {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/messages.py" line="27"/>
+        <location filename="../ui/messages.py" line="24"/>
         <source>The server had a problem; try again in a few minutes. ({})</source>
         <translation>Le serveur a rencontré un problème ; réessayez dans quelques minutes. ({})</translation>
     </message>
@@ -1323,6 +1313,14 @@ puis redémarrez QGIS.</translation>
         <location filename="../core/styles/building.qml" line="0"/>
         <source>over 60 m</source>
         <translation>plus de 60 m</translation>
+    </message>
+    <message>
+        <source>Not enough credits for this extraction: {}</source>
+        <translation type="vanished">Pas assez de crédits pour cette extraction : {}</translation>
+    </message>
+    <message>
+        <source>This account is not allowed to do that: {}</source>
+        <translation type="vanished">Ce compte n&apos;est pas autorisé à faire cela : {}</translation>
     </message>
 </context>
 <context>

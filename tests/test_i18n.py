@@ -277,3 +277,21 @@ def test_numbers_use_the_users_decimal_separator(qgis_app, user_locale):
     assert format_credits(999994.22) == "999 994,22" and _area(0.578) == "0,578"
     user_locale("en_GB")
     assert format_credits(999994.22) == "999 994.22" and _area(12.5) == "12.50"
+
+
+def test_dock_explains_client_errors_in_french(french):
+    from beod_qgis.beod import errors
+    from beod_qgis.beod import i18n as client_i18n
+    from beod_qgis.ui.messages import describe_error
+
+    client_i18n.set_language("fr")
+    try:
+        credits = describe_error(errors.InsufficientCreditsError(details="this run costs 12 credits"))
+        assert credits == ("Pas assez de crédits pour cette extraction : ajoutez des crédits ou "
+                           "choisissez une zone plus petite. (this run costs 12 credits)")
+        failed = describe_error(errors.ScenarioFailedError(details="No imagery here"))
+        assert failed == "L'extraction a échoué sur le serveur : No imagery here"
+        assert describe_error(errors.NetworkError(), "https://api.example").startswith(
+            "Le serveur BrightEarth On Demand est injoignable (api.example).")
+    finally:
+        client_i18n.set_language(None)
