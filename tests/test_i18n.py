@@ -295,3 +295,15 @@ def test_dock_explains_client_errors_in_french(french):
             "Le serveur BrightEarth On Demand est injoignable (api.example).")
     finally:
         client_i18n.set_language(None)
+
+
+@pytest.mark.parametrize("guide, language_suffix", [("user-guide.md", ""), ("guide-utilisateur.md", "-fr")])
+def test_guides_show_screenshots_of_their_language(guide, language_suffix):
+    text = (ROOT / "docs" / guide).read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert len(images) >= 4
+    for image in images:
+        assert (ROOT / "docs" / image).is_file(), image
+        assert ("-fr" in image) == bool(language_suffix), image
+    for section in ("qgis_process", "BEOD_PASSWORD", "proxy", "QGIS_AUTH_PASSWORD_FILE", "python3 -m beod"):
+        assert section in text, section
