@@ -81,10 +81,29 @@ def _csv(value: str) -> str:
     return ",".join(part.strip() for part in value.split(",") if part.strip())
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with its "usage:" in the user's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _localize(parser: argparse.ArgumentParser) -> None:
+    """argparse's own headings and help lines in the user's language."""
+    parser.formatter_class = _HelpFormatter
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _("show the version and exit")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m beod", description=_("BrightEarth On Demand (BEOD) from the command line."),
-        epilog=_(EPILOG).format(DEFAULT_SERVER), formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=_(EPILOG).format(DEFAULT_SERVER), formatter_class=_HelpFormatter)
     parser.add_argument("--server", default=os.environ.get("BEOD_SERVER") or DEFAULT_SERVER,
                         help=_("API address (env BEOD_SERVER)"))
     parser.add_argument("--email", default=os.environ.get("BEOD_EMAIL"),
@@ -124,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help=_("state and progress of an activity"))
     status.add_argument("project_id", type=int, metavar="PROJECT_ID")
     status.add_argument("activity_id", type=int, metavar="ACTIVITY_ID")
+    for sub in (parser, *commands.choices.values()):
+        _localize(sub)
     return parser
 
 

@@ -6,6 +6,11 @@ error classes that have no entry here; ``tests/test_beod_i18n.py`` fails on them
 
 FR = {
     # help
+    "usage: ": "usage : ",
+    "positional arguments": "arguments positionnels",
+    "options": "options",
+    "show this help message and exit": "afficher cette aide et quitter",
+    "show the version and exit": "afficher la version et quitter",
     "BrightEarth On Demand (BEOD) from the command line.":
         "BrightEarth On Demand (BEOD) en ligne de commande.",
     """environment:

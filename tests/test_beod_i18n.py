@@ -79,6 +79,7 @@ def test_command_line_speaks_french(env, emulator, tmp_path):
     helped = beod("--help", env=env)
     assert helped.returncode == 0 and "en ligne de commande" in helped.stdout
     assert "codes de sortie" in helped.stdout and "crédits insuffisants" in helped.stdout
+    assert helped.stdout.startswith("usage : ") and "afficher cette aide et quitter" in helped.stdout
 
     wrong = beod("me", env=dict(env, BEOD_PASSWORD="wrong-password-fake"))  # pragma: allowlist secret
     assert wrong.returncode == 3
