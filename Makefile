@@ -7,11 +7,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests python3-cryptography python3-venv \
-	gdal-bin xvfb xauth curl zip unzip
+	gdal-bin xvfb xauth curl zip unzip qttools5-dev-tools
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download clean
+.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download clean translations
 
 all: test
 
@@ -52,6 +52,12 @@ test: venv
 # -- packaging ---------------------------------------------------------------
 zip: venv
 	$(PY) scripts/build_zip.py --out dist
+
+# Extract every user-visible string into i18n/beod_fr.ts, keeping the translations made so
+# far (new strings come in unfinished), then list those still without a translation.
+translations: venv
+	$(PY) scripts/translations.py update
+	-$(PY) scripts/translations.py check
 
 # -- the main job and manual tools ---------------------------------------------
 demo: venv

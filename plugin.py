@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .core.i18n import tr
+from .core.i18n import tr, user_language
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 ICON_PATH = str(PLUGIN_DIR / "icons" / "beod.svg")
@@ -33,8 +33,8 @@ class BeodPlugin:
         self.dock = None
         self.provider = None
         self.translator = None
-        self.menu_name = tr("&BrightEarth On Demand")
         self._install_translator()
+        self.menu_name = tr("&BrightEarth On Demand")
 
     # -- Processing ------------------------------------------------------------
     def initProcessing(self):
@@ -133,7 +133,10 @@ class BeodPlugin:
 
     # -- translations ----------------------------------------------------------
     def _install_translator(self):
-        locale = str(QSettings().value("locale/userLocale", QLocale().name()) or "")[:2]
+        locale = user_language()
+        from .beod import i18n as beod_i18n  # no dependency: always importable
+
+        beod_i18n.set_language(locale)  # the client's messages (areas of interest) alike
         qm_file = PLUGIN_DIR / "i18n" / f"beod_{locale}.qm"
         if locale and qm_file.is_file():
             self.translator = QTranslator()

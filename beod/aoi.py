@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, List
 
+from . import i18n
 from .errors import AoiError
 
 # Radius of the sphere with the WGS84 ellipsoid's area (authalic radius), metres.
@@ -63,43 +64,44 @@ def _from_wkt(text: str):
     if text.upper().startswith("SRID="):
         srid, _, text = text.partition(";")
         if srid.split("=", 1)[1].strip() not in ("4326", ""):
-            raise AoiError(f"The WKT is in {srid.strip()}: give the area in lon/lat (EPSG:4326).")
+            raise AoiError(i18n._("The WKT is in {}: give the area in lon/lat (EPSG:4326).")
+                           .format(srid.strip()))
     if _DIMENSION_TAG.search(text):
         text = _DIMENSION_TAG.sub(lambda m: m.group(1), text)
         text = _EXTRA_ORDINATES.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
     try:
         return wkt.loads(text)
     except Exception as exc:  # noqa: BLE001 (shapely 1.8 and 2.x raise different types)
-        raise AoiError(f"This is not valid WKT or GeoJSON: {str(exc)[:120]}") from None
+        raise AoiError(i18n._("This is not valid WKT or GeoJSON: {}").format(str(exc)[:120])) from None
 
 
 def _from_geojson(data):
     geometry, ops, _ = _shapely()
     if not isinstance(data, dict):
-        raise AoiError("GeoJSON must be an object (a geometry, a Feature or a FeatureCollection).")
+        raise AoiError(i18n._("GeoJSON must be an object (a geometry, a Feature or a FeatureCollection)."))
     kind = data.get("type")
     if kind == "FeatureCollection":
         shapes = [_from_geojson(feature) for feature in data.get("features") or []]
         shapes = [s for s in shapes if s is not None and not s.is_empty]
         if not shapes:
-            raise AoiError("The FeatureCollection has no geometry.")
+            raise AoiError(i18n._("The FeatureCollection has no geometry."))
         if len(shapes) == 1:
             return shapes[0]
         return ops.unary_union(shapes)
     if kind == "Feature":
         if not data.get("geometry"):
-            raise AoiError("The GeoJSON Feature has no geometry.")
+            raise AoiError(i18n._("The GeoJSON Feature has no geometry."))
         return _from_geojson(data["geometry"])
     try:
         return geometry.shape(data)
     except Exception as exc:  # noqa: BLE001 (shapely 1.8 and 2.x raise different types)
-        raise AoiError(f"This is not a valid GeoJSON geometry: {str(exc)[:120]}") from None
+        raise AoiError(i18n._("This is not a valid GeoJSON geometry: {}").format(str(exc)[:120])) from None
 
 
 def read_geometry(source):
     """A shapely geometry from WKT, GeoJSON (dict or text) or a shapely geometry."""
     if source is None:
-        raise AoiError("No area of interest was given.")
+        raise AoiError(i18n._("No area of interest was given."))
     if hasattr(source, "geom_type") and hasattr(source, "is_empty"):
         return source
     if hasattr(source, "__geo_interface__") and not isinstance(source, (str, bytes, dict)):
@@ -111,15 +113,15 @@ def read_geometry(source):
     if isinstance(source, str):
         text = source.strip().lstrip("\ufeff")
         if not text:
-            raise AoiError("The area of interest is empty.")
+            raise AoiError(i18n._("The area of interest is empty."))
         if text.startswith("{"):
             try:
                 data = json.loads(text)
             except ValueError as exc:
-                raise AoiError(f"This is not valid GeoJSON: {exc}") from None
+                raise AoiError(i18n._("This is not valid GeoJSON: {}").format(exc)) from None
             return _from_geojson(data)
         return _from_wkt(text)
-    raise AoiError(f"Cannot read an area of interest from a {type(source).__name__}.")
+    raise AoiError(i18n._("Cannot read an area of interest from a {}.").format(type(source).__name__))
 
 
 # -- checks -----------------------------------------------------------------------------
@@ -151,14 +153,15 @@ def _vertex_count(polygon) -> int:
 def _check_ranges(geom) -> None:
     minx, miny, maxx, maxy = geom.bounds
     if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)):
-        raise AoiError("The area has coordinates that are not numbers.")
+        raise AoiError(i18n._("The area has coordinates that are not numbers."))
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
-        raise AoiError(
-            f"The coordinates ({minx:.6g}, {miny:.6g}, {maxx:.6g}, {maxy:.6g}) are outside longitude "
-            "-180..180 / latitude -90..90: the area must be in lon/lat (EPSG:4326), not projected.")
+        raise AoiError(i18n._(
+            "The coordinates ({}, {}, {}, {}) are outside longitude -180..180 / latitude -90..90: "
+            "the area must be in lon/lat (EPSG:4326), not projected.").format(
+                f"{minx:.6g}", f"{miny:.6g}", f"{maxx:.6g}", f"{maxy:.6g}"))
     if maxx - minx > 180:
-        raise AoiError("The area spans more than 180° of longitude (or crosses the antimeridian): "
-                       "split it.")
+        raise AoiError(i18n._("The area spans more than 180° of longitude (or crosses the antimeridian): "
+                              "split it."))
 
 
 def geodesic_area_km2(polygon) -> float:
@@ -219,18 +222,19 @@ def _repair(polygon, notes: list):
     candidates.append(polygon.buffer(0))
     reference = abs(polygon.area)
     if all(candidate.is_empty or candidate.area == 0 for candidate in candidates):
-        raise AoiError(f"The polygon is degenerate (no area; {reason}): draw at least three points "
-                       "that are not on one line.")
+        raise AoiError(i18n._("The polygon is degenerate (no area; {}): draw at least three points "
+                              "that are not on one line.").format(reason))
     for candidate in candidates:
         parts = [p for p in _polygons(candidate) if p.area > 0]
         if len(parts) != 1 or not parts[0].is_valid:
             continue
         repaired = parts[0]
         if reference > 0 and abs(repaired.area - reference) / reference <= REPAIR_AREA_TOLERANCE:
-            notes.append(f"The polygon was invalid ({reason}) and was repaired without changing its area.")
+            notes.append(i18n._("The polygon was invalid ({}) and was repaired without changing its area.")
+                         .format(reason))
             return repaired
-    raise AoiError(f"The polygon is invalid ({reason}) and cannot be repaired without guessing: "
-                   "redraw it without crossing edges.")
+    raise AoiError(i18n._("The polygon is invalid ({}) and cannot be repaired without guessing: "
+                          "redraw it without crossing edges.").format(reason))
 
 
 def _simplify(polygon, max_vertices: int, notes: list):
@@ -244,11 +248,13 @@ def _simplify(polygon, max_vertices: int, notes: list):
         if (simpler.geom_type == "Polygon" and not simpler.is_empty and simpler.is_valid
                 and _vertex_count(simpler) <= max_vertices):
             change = abs(simpler.area - polygon.area) / polygon.area * 100 if polygon.area else 0.0
-            notes.append(f"The polygon was simplified from {count} to {_vertex_count(simpler)} vertices "
-                         f"(tolerance {tolerance:.2g}°, area changed by {change:.2f} %).")
+            notes.append(i18n._("The polygon was simplified from {} to {} vertices (tolerance {}°, area "
+                                "changed by {} %).").format(count, _vertex_count(simpler), f"{tolerance:.2g}",
+                                                            f"{change:.2f}"))
             return simpler, True
         tolerance *= 1.6
-    raise AoiError(f"The polygon has {count} vertices and cannot be simplified to {max_vertices}.")
+    raise AoiError(i18n._("The polygon has {} vertices and cannot be simplified to {}.")
+                   .format(count, max_vertices))
 
 
 def _to_wkt(polygon) -> str:
@@ -266,19 +272,19 @@ def _prepare_polygon(polygon, max_vertices: int, notes: list) -> PreparedAoi:
 
     repaired = False
     if polygon.is_empty:
-        raise AoiError("The polygon is empty.")
+        raise AoiError(i18n._("The polygon is empty."))
     if len(set(polygon.exterior.coords)) < 3:
-        raise AoiError("The polygon is degenerate (no area): draw at least three distinct points.")
+        raise AoiError(i18n._("The polygon is degenerate (no area): draw at least three distinct points."))
     if not polygon.is_valid:
         polygon = _repair(polygon, notes)
         repaired = True
     if polygon.area == 0 or 4 * math.pi * polygon.area / (polygon.length ** 2) < THINNESS_LIMIT:
-        raise AoiError("The polygon is degenerate (no area): its points are on one line.")
+        raise AoiError(i18n._("The polygon is degenerate (no area): its points are on one line."))
     polygon, simplified = _simplify(polygon, max(4, int(max_vertices)), notes)
     polygon = orient(polygon, sign=1.0)
     area = geodesic_area_km2(polygon)
     if area < MIN_AREA_KM2:
-        raise AoiError(f"The polygon is degenerate (area {area * 1e6:.3g} m²).")
+        raise AoiError(i18n._("The polygon is degenerate (area {} m²).").format(f"{area * 1e6:.3g}"))
     text = _to_wkt(polygon)
     return PreparedAoi(geometry=polygon, wkt=text, area_km2=area, vertex_count=_vertex_count(polygon),
                        repaired=repaired, notes=list(notes), simplified=simplified)
@@ -287,12 +293,12 @@ def _prepare_polygon(polygon, max_vertices: int, notes: list) -> PreparedAoi:
 def _read_checked(source, notes: list):
     geom = read_geometry(source)
     if isinstance(source, str) and _DIMENSION_TAG.search(source):
-        notes.append("Extra ordinates (Z/M) were dropped.")
+        notes.append(i18n._("Extra ordinates (Z/M) were dropped."))
     if geom.is_empty:
-        raise AoiError("The area of interest is empty.")
+        raise AoiError(i18n._("The area of interest is empty."))
     if geom.has_z:
         geom = _force_2d(geom)
-        notes.append("Extra ordinates (Z) were dropped.")
+        notes.append(i18n._("Extra ordinates (Z) were dropped."))
     _check_ranges(geom)
     return geom
 
@@ -308,13 +314,13 @@ def prepare_aoi(source, *, max_vertices: int = 1000) -> PreparedAoi:
     geom = _read_checked(source, notes)
     polygons = _polygons(geom)
     if not polygons:
-        raise AoiError(f"The area of interest must be a polygon, not a {geom.geom_type}.")
+        raise AoiError(i18n._("The area of interest must be a polygon, not a {}.").format(geom.geom_type))
     if len(polygons) > 1:
-        raise AoiError(
-            f"The area has {len(polygons)} separate polygons, and a project takes one: merge them, "
-            "choose one, or run one extraction per polygon.")
+        raise AoiError(i18n._(
+            "The area has {} separate polygons, and a project takes one: merge them, "
+            "choose one, or run one extraction per polygon.").format(len(polygons)))
     if geom.geom_type != "Polygon":
-        notes.append(f"The {geom.geom_type} holds one polygon, used as is.")
+        notes.append(i18n._("The {} holds one polygon, used as is.").format(geom.geom_type))
     return _prepare_polygon(polygons[0], max_vertices, notes)
 
 
@@ -324,5 +330,6 @@ def prepare_aoi_parts(source, *, max_vertices: int = 1000) -> List[PreparedAoi]:
     geom = _read_checked(source, notes)
     polygons = _polygons(geom)
     if not polygons:
-        raise AoiError(f"The area of interest must be made of polygons, not a {geom.geom_type}.")
+        raise AoiError(i18n._("The area of interest must be made of polygons, not a {}.")
+                       .format(geom.geom_type))
     return [_prepare_polygon(polygon, max_vertices, list(notes)) for polygon in polygons]

@@ -27,6 +27,7 @@ from .errors import (
     ScenarioFailedError,
     UnsafePathError,
 )
+from .i18n import _, error_text, language
 from .redact import RedactingFilter, redact
 
 DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
@@ -56,15 +57,20 @@ _EXIT_CODES = (
     (CancelledError, EXIT_CANCELLED),
 )
 
-EPILOG = f"""environment:
-  BEOD_SERVER    API address (default {DEFAULT_SERVER})
+EPILOG = """environment:
+  BEOD_SERVER    API address (default {})
   BEOD_EMAIL     account email (or --email)
   BEOD_PASSWORD  account password (else asked without echo; never an argument)
+  LANG           the language of the messages (en, fr); the standard output stays the same
 
 exit codes:
   0 success, 1 error, 2 usage, 3 sign-in refused, 4 invalid request or area,
   5 network, 6 scenario failed, 7 not found, 8 not enough credits, 130 cancelled
 """
+# Stage titles of the progress line (the stage names of ``beod.flow``, in English).
+STAGE_TITLES = {"login": "Signing in", "project": "Creating the project",
+                "aoi": "Sending the area of interest", "scenario": "Starting the extraction",
+                "running": "Extracting on the server", "download": "Downloading results", "done": "Done"}
 
 
 class UsageError(Exception):
@@ -75,49 +81,70 @@ def _csv(value: str) -> str:
     return ",".join(part.strip() for part in value.split(",") if part.strip())
 
 
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's help with its "usage:" in the user's language."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _localize(parser: argparse.ArgumentParser) -> None:
+    """argparse's own headings and help lines in the user's language."""
+    parser.formatter_class = _HelpFormatter
+    parser._positionals.title = _("positional arguments")
+    parser._optionals.title = _("options")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _("show this help message and exit")
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _("show the version and exit")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m beod", description="BrightEarth On Demand (BEOD) from the command line.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        prog="python -m beod", description=_("BrightEarth On Demand (BEOD) from the command line."),
+        epilog=_(EPILOG).format(DEFAULT_SERVER), formatter_class=_HelpFormatter)
     parser.add_argument("--server", default=os.environ.get("BEOD_SERVER") or DEFAULT_SERVER,
-                        help="API address (env BEOD_SERVER)")
+                        help=_("API address (env BEOD_SERVER)"))
     parser.add_argument("--email", default=os.environ.get("BEOD_EMAIL"),
-                        help="account email (env BEOD_EMAIL)")
-    parser.add_argument("--debug", action="store_true", help="log requests and show tracebacks")
+                        help=_("account email (env BEOD_EMAIL)"))
+    parser.add_argument("--debug", action="store_true", help=_("log requests and show tracebacks"))
     parser.add_argument("--version", action="version", version=f"beod-qgis {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    commands.add_parser("me", help="user id and credits")
-    commands.add_parser("projects", help="the projects of the account")
-    scenarios = commands.add_parser("scenarios", help="the scenarios of a project")
+    commands.add_parser("me", help=_("user id and credits"))
+    commands.add_parser("projects", help=_("the projects of the account"))
+    scenarios = commands.add_parser("scenarios", help=_("the scenarios of a project"))
     scenarios.add_argument("project_id", type=int, metavar="PROJECT_ID")
 
-    run = commands.add_parser("run", help="run an extraction and download its results")
+    run = commands.add_parser("run", help=_("run an extraction and download its results"))
     run.add_argument("--aoi", required=True, metavar="FILE_OR_WKT",
-                     help="the area: a WKT or GeoJSON file, or WKT/GeoJSON text, in lon/lat")
-    run.add_argument("--name", default=None, help="project and scenario name")
+                     help=_("the area: a WKT or GeoJSON file, or WKT/GeoJSON text, in lon/lat"))
+    run.add_argument("--name", default=None, help=_("project and scenario name"))
     run.add_argument("--scenario-type", default="extraction-mono")
     run.add_argument("--source-image-type", default="basemap")
     run.add_argument("--source-image-id", type=int, default=1)
     run.add_argument("--augmented", action="store_true")
-    run.add_argument("--crs", type=int, choices=(3857, 4326), default=3857, help="output CRS (EPSG)")
+    run.add_argument("--crs", type=int, choices=(3857, 4326), default=3857, help=_("output CRS (EPSG)"))
     run.add_argument("--vector-formats", type=_csv, default="shapefile,geopackage")
     run.add_argument("--raster-formats", type=_csv, default="geotiff")
     run.add_argument("--three-d-formats", type=_csv, default="3d_tiles")
     run.add_argument("--dl-model", action="append", default=[], metavar="NAME",
-                     help="an alternate deep-learning model (repeat for several)")
-    run.add_argument("--out", required=True, metavar="DIR", help="output folder")
+                     help=_("an alternate deep-learning model (repeat for several)"))
+    run.add_argument("--out", required=True, metavar="DIR", help=_("output folder"))
     run.add_argument("--poll", type=float, nargs=2, default=(2.0, 30.0), metavar=("MIN", "MAX"),
                      help=argparse.SUPPRESS)
 
-    download = commands.add_parser("download", help="download (or resume) the results of a scenario")
+    download = commands.add_parser("download", help=_("download (or resume) the results of a scenario"))
     download.add_argument("project_id", type=int, metavar="PROJECT_ID")
     download.add_argument("scenario_id", type=int, metavar="SCENARIO_ID")
-    download.add_argument("--out", required=True, metavar="DIR", help="output folder")
+    download.add_argument("--out", required=True, metavar="DIR", help=_("output folder"))
 
-    status = commands.add_parser("status", help="state and progress of an activity")
+    status = commands.add_parser("status", help=_("state and progress of an activity"))
     status.add_argument("project_id", type=int, metavar="PROJECT_ID")
     status.add_argument("activity_id", type=int, metavar="ACTIVITY_ID")
+    for sub in (parser, *commands.choices.values()):
+        _localize(sub)
     return parser
 
 
@@ -145,6 +172,9 @@ class ProgressBar:
         stage = getattr(progress, "stage", "") or ""
         percent = getattr(progress, "percent", None)
         message = redact(getattr(progress, "message", "") or "")
+        label = stage
+        if language() != "en":  # the flow's details are English: the stage title says it all
+            label, message = _(STAGE_TITLES.get(stage, stage)), ""
         now = time.monotonic()
         last_stage, last_percent, last_time = self._last
         if self.tty:
@@ -152,14 +182,15 @@ class ProgressBar:
                 return
             share = max(0.0, min(100.0, float(percent or 0.0)))
             filled = int(self.width * share / 100)
-            line = f"\r{stage:<9} [{'#' * filled}{'.' * (self.width - filled)}] {share:5.1f}%  {message}"
+            line = f"\r{label:<9} [{'#' * filled}{'.' * (self.width - filled)}] {share:5.1f}%  {message}"
             self.stream.write(line[:160].ljust(100))
             self._drawn = True
         else:
             step = int(float(percent or 0) // 10)
             if stage == last_stage and step == int(last_percent // 10) and now - last_time < 30:
                 return
-            self.stream.write(f"{stage}: {float(percent or 0):.0f}% {message}\n")
+            line = _("{}: {}% {}").format(label, f"{float(percent or 0):.0f}", message)
+            self.stream.write(line.rstrip() + "\n")
         self.stream.flush()
         self._last = (stage, float(percent or 0), now)
 
@@ -176,15 +207,15 @@ def _password() -> str:
     if password:
         return password
     if not sys.stdin or not sys.stdin.isatty():
-        raise UsageError("no password: set BEOD_PASSWORD or run in a terminal to be asked for it")
-    return getpass.getpass("BEOD password: ")
+        raise UsageError(_("no password: set BEOD_PASSWORD or run in a terminal to be asked for it"))
+    return getpass.getpass(_("BEOD password: "))
 
 
 def _client(args):
     from .client import Client
 
     if not args.email:
-        raise UsageError("no account: give --email or set BEOD_EMAIL")
+        raise UsageError(_("no account: give --email or set BEOD_EMAIL"))
     email, password = args.email, _password()
     client = Client(args.server, credentials=lambda: (email, password))
     client.login()
@@ -198,7 +229,7 @@ def _read_aoi(value: str):
     text = value.strip()
     if text.startswith("{") or "(" in text:
         return text
-    raise UsageError(f"--aoi: no such file, and not WKT or GeoJSON: {value[:60]}")
+    raise UsageError(_("--aoi: no such file, and not WKT or GeoJSON: {}").format(value[:60]))
 
 
 def cmd_me(client, args, out) -> int:
@@ -239,7 +270,7 @@ def cmd_run(client, args, out, bar) -> int:
 
     prepared = prepare_aoi(_read_aoi(args.aoi))
     for note in prepared.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(_("note: {}").format(note), file=sys.stderr)
     name = args.name or f"beod {time.strftime('%Y-%m-%d %H:%M:%S')}"
     params = ScenarioParams(name=name, source_image_type=args.source_image_type,
                             source_image_id=args.source_image_id, augmented=args.augmented,
@@ -251,8 +282,8 @@ def cmd_run(client, args, out, bar) -> int:
     def on_ids(pid, sid, aid):
         ids.update(project=pid, scenario=sid, activity=aid)
         bar.close()
-        print(f"project {pid}, scenario {sid}, activity {aid} (resume with: download {pid} {sid})",
-              file=sys.stderr)
+        resume = _("project {0}, scenario {1}, activity {2} (resume with: download {0} {1})")
+        print(resume.format(pid, sid, aid), file=sys.stderr)
 
     try:
         result = run_extraction(client, prepared, params, args.out, project_name=name, on_progress=bar,
@@ -309,24 +340,24 @@ def main(argv=None) -> int:
         return cmd_download(client, args, out, bar)
     except UsageError as exc:
         bar.close()
-        print(f"error: {redact(exc)}", file=sys.stderr)
+        print(_("error: {}").format(redact(exc)), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         bar.close()
-        print("error: cancelled", file=sys.stderr)
+        print(_("error: cancelled"), file=sys.stderr)
         return EXIT_CANCELLED
     except (BeodError, OSError) as exc:
         bar.close()
         if args.debug:
             sys.stderr.write(redact(traceback.format_exc()))
-        print(f"error: {redact(str(exc) or type(exc).__name__)}", file=sys.stderr)
+        print(_("error: {}").format(redact(error_text(exc))), file=sys.stderr)
         return _exit_code(exc)
     except Exception as exc:  # noqa: BLE001 (one clear line instead of a traceback)
         bar.close()
         if args.debug:
             sys.stderr.write(redact(traceback.format_exc()))
-        print(f"error: unexpected {type(exc).__name__}: {redact(exc)} (run with --debug for details)",
-              file=sys.stderr)
+        unexpected = _("error: unexpected {}: {} (run with --debug for details)")
+        print(unexpected.format(type(exc).__name__, redact(exc)), file=sys.stderr)
         return EXIT_ERROR
     finally:
         if client is not None:

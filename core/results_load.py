@@ -11,8 +11,10 @@ from typing import List, Optional
 import qgis.core
 from qgis.core import (
     Qgis,
+    QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsCoordinateTransform,
+    QgsGraduatedSymbolRenderer,
     QgsHillshadeRenderer,
     QgsLayerTree,
     QgsLayerTreeLayer,
@@ -102,6 +104,18 @@ def _translate_clutter_legend(layer: QgsRasterLayer) -> None:
             renderer.setLabel(item.code, clutter_class_title(item.code))
 
 
+def _translate_vector_legend(layer: QgsMapLayer) -> None:
+    """The legend labels of the ``.qml`` (``up to 6 m``...) in the user's language; the
+    translation tools take them from the style files."""
+    renderer = layer.renderer() if isinstance(layer, QgsVectorLayer) else None
+    if isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, item in enumerate(renderer.ranges()):
+            renderer.updateRangeLabel(index, tr(item.label()))
+    elif isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, item in enumerate(renderer.categories()):
+            renderer.updateCategoryLabel(index, tr(item.label()))
+
+
 def apply_kind_style(layer: QgsMapLayer, kind_name: str, value_range=None,
                      notes: Optional[List[str]] = None) -> bool:
     """Style ``layer`` as the output kind ``kind_name`` (its ``.qml``, translated clutter
@@ -113,6 +127,7 @@ def apply_kind_style(layer: QgsMapLayer, kind_name: str, value_range=None,
     layer.setCustomProperty(KIND_PROPERTY, kind.name)
     if kind.name == "clutter":
         _translate_clutter_legend(layer)
+    _translate_vector_legend(layer)
     if kind.is_raster and kind.stretch_to_data:
         _stretch(layer, value_range)
     layer.triggerRepaint()

@@ -250,7 +250,9 @@ class BeodTask(QgsTask):
             self.error = str(exc)
             return False
         except BeodError as exc:
-            self.error = str(exc) or type(exc).__name__
+            from ..beod.i18n import error_text  # in QGIS's language, set by the plugin
+
+            self.error = error_text(exc) or type(exc).__name__
             if isinstance(exc, DownloadError):
                 self.error += " " + tr("To resume it: in the dock's History list, select “{}” and click "
                                        "“Download and load”; the files already received are kept.",

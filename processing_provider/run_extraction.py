@@ -36,13 +36,17 @@ SCENARIO_IDS = "SCENARIO_IDS"
 
 MODE_PER_FEATURE = 0
 MODE_MERGED = 1
-DEFAULT_NAME = "QGIS extraction"
 
 
 def _folder_name(index, name):
     """A safe sub-folder name for the run of one feature."""
     cleaned = re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("._") or "aoi"
     return f"{index:03d}_{cleaned[:60]}"
+
+
+def default_name() -> str:
+    """The extraction name used when none is given, in the user's language."""
+    return tr("QGIS extraction")
 
 
 class RunExtractionAlgorithm(BeodAlgorithm):
@@ -61,7 +65,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
             options=[tr("One extraction per feature"), tr("One extraction for all features (merged)")],
             defaultValue=MODE_MERGED))
         self.addParameter(QgsProcessingParameterString(
-            NAME, tr("Extraction name"), defaultValue=DEFAULT_NAME))
+            NAME, tr("Extraction name"), defaultValue=default_name()))
         self.addParameter(QgsProcessingParameterField(
             NAME_FIELD, tr("Take each extraction's name from this field (one per feature)"),
             parentLayerParameterName=INPUT, optional=True))
@@ -184,7 +188,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, INPUT))
         mode = self.parameterAsEnum(parameters, MODE, context)
-        base_name = (self.parameterAsString(parameters, NAME, context) or "").strip() or DEFAULT_NAME
+        base_name = (self.parameterAsString(parameters, NAME, context) or "").strip() or default_name()
         name_field = self.parameterAsString(parameters, NAME_FIELD, context) or ""
         request = QgsFeatureRequest()
         request.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())

@@ -1,11 +1,16 @@
 """Build dist/beod_qgis-<version>.zip: one top folder ``beod_qgis/`` holding only
-what runs in QGIS (no tests, emulator, development files or caches)."""
+what runs in QGIS (no tests, emulator, development files or caches). The translations
+(``i18n/*.qm``) are compiled from the ``.ts`` files with lrelease on the way."""
 
 import argparse
 import configparser
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from translations import release_all  # noqa: E402  (a sibling script)
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN_NAME = "beod_qgis"
@@ -42,9 +47,13 @@ def plugin_files(root: Path = ROOT):
 def build_zip(out_dir: Path, root: Path = ROOT) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{PLUGIN_NAME}-{plugin_version(root)}.zip"
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    with tempfile.TemporaryDirectory(prefix="beod-qm-") as qm_dir, \
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for path, rel in plugin_files(root):
-            archive.write(path, f"{PLUGIN_NAME}/{rel}")
+            if path.suffix != ".qm":  # built fresh from the .ts below
+                archive.write(path, f"{PLUGIN_NAME}/{rel}")
+        for qm_file in release_all(Path(qm_dir), root):
+            archive.write(qm_file, f"{PLUGIN_NAME}/i18n/{qm_file.name}")
     return target
 
 

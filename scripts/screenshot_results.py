@@ -9,6 +9,8 @@ the main window to ``docs/results.png`` (or ``--out``), the dock with its Jobs a
 History to ``docs/results-dock.png``, and the dock at the widths a user keeps it (300 and
 420 px) while two runs of one name go on and once they are done:
 ``docs/dock-<width>-running.png`` and ``docs/dock-<width>-done.png`` (beside it).
+``--lang fr`` runs QGIS in French (``locale/userLocale`` of the profile) and saves
+``docs/results-fr.png`` and ``docs/results-fr-dock.png``: the screenshots of the French user guide.
 """
 
 import argparse
@@ -237,14 +239,19 @@ class Shot:
         """QGIS's own "Task complete" notice would hide the plugin's message."""
         bar = self.iface.messageBar()
         for item in list(bar.items()):
-            if item.title().startswith("Task complete"):
+            if not item.title().startswith("BrightEarth On Demand"):
                 bar.popWidget(item)
 
     def save(self):
-        self.drop_task_notices()
-        self.dock.form.scrollArea.verticalScrollBar().setValue(0)
-        from qgis.PyQt.QtWidgets import QApplication
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 
+        self.drop_task_notices()
+        # the run's message bar may have squeezed the docks: give them their width back
+        window = self.iface.mainWindow()
+        layers = [dock for dock in window.findChildren(QDockWidget) if dock.objectName() == "Layers"]
+        window.resizeDocks([self.dock, *layers], [380, 250][:1 + len(layers)], Qt.Orientation.Horizontal)
+        self.dock.form.scrollArea.verticalScrollBar().setValue(0)
         QApplication.processEvents()
         self.out.parent.mkdir(parents=True, exist_ok=True)
         ok = self.iface.mainWindow().grab().save(str(self.out))
@@ -288,7 +295,7 @@ def run_inside_qgis():
 
 
 # -- the launcher ------------------------------------------------------------------------------------
-def launch(out: Path) -> int:
+def launch(out: Path, lang: str = "") -> int:
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
     sys.path.insert(0, str(root / "scripts"))
@@ -298,7 +305,8 @@ def launch(out: Path) -> int:
 
     base = Path(tempfile.mkdtemp(prefix="beod-shot-"))
     try:
-        qgis_profile.make_profile(base / "profiles")
+        settings = {"locale/userLocale": lang, "locale/overrideFlag": "true"} if lang else None
+        qgis_profile.make_profile(base / "profiles", settings=settings)
         (base / "runtime").mkdir(mode=0o700)
         report = base / "report.json"
         with start_emulator(run_seconds=12.0) as emulator:
@@ -341,9 +349,12 @@ def launch(out: Path) -> int:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     root = Path(__file__).resolve().parent.parent
-    parser.add_argument("--out", type=Path, default=root / "docs" / "results.png")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="the screenshot (default docs/results.png, docs/results-<lang>.png)")
+    parser.add_argument("--lang", default="", help="QGIS language code, e.g. fr (default: QGIS's own)")
     args = parser.parse_args(argv)
-    return launch(args.out)
+    out = args.out or root / "docs" / (f"results-{args.lang}.png" if args.lang else "results.png")
+    return launch(out, args.lang)
 
 
 if __name__ == "__main__":

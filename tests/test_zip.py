@@ -111,3 +111,16 @@ def test_license_is_gpl(release_zip):
     with zipfile.ZipFile(release_zip) as archive:
         text = archive.read(TOP + "LICENSE").decode("utf-8")
     assert "GNU GENERAL PUBLIC LICENSE" in text and "Version 2" in text
+
+
+def test_french_translation_is_compiled_into_the_zip(release_zip, names, tmp_path):
+    """``make zip`` builds i18n/beod_fr.qm from the .ts (which itself stays out)."""
+    from qgis.PyQt.QtCore import QTranslator
+
+    assert TOP + "i18n/beod_fr.qm" in names
+    assert not [name for name in names if name.endswith(".ts")]
+    with zipfile.ZipFile(release_zip) as archive:
+        archive.extract(TOP + "i18n/beod_fr.qm", tmp_path)
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / TOP / "i18n" / "beod_fr.qm"))
+    assert translator.translate("BEOD", "Sign in first.") == "Connectez-vous d'abord."

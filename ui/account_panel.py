@@ -11,7 +11,7 @@ from typing import Optional, Tuple
 from qgis.core import Qgis, QgsMessageLog
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
-from ..core.i18n import tr
+from ..core.i18n import localized_number, tr
 from ..core.settings import DEFAULT_SERVER_URL
 from . import master_password
 from .background import Calls
@@ -23,7 +23,7 @@ LOG_TAG = "BEOD"
 def format_credits(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return f"{value:,}".replace(",", " ") if isinstance(value, (int, float)) else str(value)
+    return localized_number(f"{value:,}".replace(",", " ")) if isinstance(value, (int, float)) else str(value)
 
 
 class AccountPanel(QObject):

@@ -15,13 +15,14 @@ from pathlib import Path
 from qgis.core import Qgis, QgsMessageLog
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import Qt, QTimer, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import QComboBox, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..core import jobs as jobs_module
 from ..core import run_estimate
 from ..core.aoi_sources import MAX_AOI_KM2
-from ..core.i18n import tr
+from ..core.i18n import guide_url, tr
 from ..core.settings import Settings
 from .account_panel import AccountPanel, format_credits
 from .aoi_panel import AoiPanel
@@ -69,6 +70,7 @@ class BeodDock(QgsDockWidget):
         self.history = HistoryPanel(self.form, self.account, self.extraction, self)
 
         self.form.runButton.clicked.connect(self.run)
+        self.form.helpButton.clicked.connect(self.open_help)
         self.account.signedIn.connect(self._signed_in)
         self.account.signedOut.connect(self._signed_out)
         self.account.creditsChanged.connect(self._credits_changed)
@@ -208,6 +210,12 @@ class BeodDock(QgsDockWidget):
             )
         self.jobs.refresh()
         return started
+
+    def open_help(self) -> str:
+        """Open the user guide in the user's language in the web browser; its address."""
+        url = guide_url()
+        QDesktopServices.openUrl(QUrl(url))
+        return url
 
     def start_download(self, job):
         """Start the download of a past scenario (from the History section)."""

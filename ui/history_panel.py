@@ -30,6 +30,17 @@ def is_successful(state) -> bool:
     return str(state or "").upper() in SUCCESS_STATES
 
 
+def state_text(state) -> str:
+    """A scenario state of the server in the user's language."""
+    state = str(state or "").upper()
+    if not state:
+        return tr("unknown")
+    if state in SUCCESS_STATES:
+        return tr("Successful")
+    return {"CREATED": tr("Created"), "PENDING": tr("Pending"), "RUNNING": tr("Running"),
+            "FAILED": tr("Failed")}.get(state, state.capitalize())
+
+
 def fetch_history(client, max_projects: int = MAX_PROJECTS):
     """``[(project, [scenario, ...]), ...]``, newest projects first (runs in a task)."""
     try:
@@ -94,7 +105,7 @@ class HistoryPanel(QObject):
             return None
         if not is_successful(ids.get("state")):
             self._status(tr("Only a successful extraction can be downloaded (this one is {}).",
-                            ids.get("state") or tr("unknown")), error=True)
+                            state_text(ids.get("state"))), error=True)
             return None
         if not self.account.signed_in:
             self._status(tr("Sign in first."), error=True)
@@ -147,7 +158,7 @@ class HistoryPanel(QObject):
                 scenario_count += 1
                 state = str(getattr(scenario, "state", "") or "")
                 name = getattr(scenario, "name", "") or tr("Scenario {}", scenario.id)
-                child = QTreeWidgetItem([name, state.capitalize() if state else tr("unknown")])
+                child = QTreeWidgetItem([name, state_text(state)])
                 child.setToolTip(0, tr("Project {}, scenario {}", project.id, scenario.id))
                 child.setData(0, ROLE_IDS, {
                     "project_id": project.id, "scenario_id": scenario.id, "name": name, "state": state,

@@ -2,12 +2,13 @@
 
 from urllib.parse import urlsplit
 
-from ..core.i18n import tr
+from ..core.i18n import localized_number, tr
 
 
 def describe_error(error: Exception, server_url: str = "") -> str:
     """A sentence a user can act on (never a traceback, never a URL query string)."""
     from ..beod import errors
+    from ..beod.i18n import error_text
     from ..core.auth import CredentialsError
 
     host = urlsplit(server_url).netloc or server_url
@@ -28,13 +29,13 @@ def describe_error(error: Exception, server_url: str = "") -> str:
             "the proxy (Settings > Options > Network) and the server under Account > Advanced.",
             host,
         )
-    if isinstance(error, errors.InsufficientCreditsError):
-        return tr("Not enough credits for this extraction: {}", error)
-    if isinstance(error, errors.PermissionDeniedError):
-        return tr("This account is not allowed to do that: {}", error)
     if isinstance(error, errors.ServerError):
-        return tr("The server had a problem; try again in a few minutes. ({})", error)
-    if isinstance(error, (errors.BeodError, CredentialsError)):
+        return tr("The server had a problem; try again in a few minutes. ({})", error_text(error))
+    if isinstance(error, errors.BeodError):
+        # the client's sentence for its class (credits, permissions...) in the user's language,
+        # with the server's details
+        return error_text(error)
+    if isinstance(error, CredentialsError):
         return str(error) or type(error).__name__
     return tr("Unexpected error ({}): {}", type(error).__name__, error)
 
@@ -44,8 +45,8 @@ def format_km2(value: float) -> str:
     if value >= 100:
         return f"{value:,.0f}".replace(",", " ")
     if value >= 1:
-        return f"{value:.2f}"
-    return f"{value:.3f}"
+        return localized_number(f"{value:.2f}")
+    return localized_number(f"{value:.3f}")
 
 
 def too_large_message(area_km2, limit) -> str:
