@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 all: test
 
 # -- set-up ------------------------------------------------------------------
-.deps.stamp:
+.deps.stamp: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
