@@ -114,12 +114,28 @@ class ServerError(BeodError):
     default_message = "The BEOD server had a problem; try again later."
 
 
+class ScenarioIdsError(ServerError):
+    """A scenario was created but the server's answer lacks what is needed to follow it;
+    ``project_id`` and ``scenario_id`` say which one (credits may have been spent)."""
+
+    def __init__(self, message=None, *, project_id=None, scenario_id=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.project_id = project_id
+        self.scenario_id = scenario_id
+
+
 class RateLimitedError(ServerError):
     default_message = "The BEOD server is busy (too many requests); try again in a moment."
 
 
 class NetworkError(BeodError):
     default_message = "Could not reach the server: check the network, the proxy and the server address."
+
+
+class RedirectError(BeodError):
+    """A redirect that was not followed (from a sign-in or a POST, to another scheme, https -> http)."""
+
+    default_message = "The server redirected the request elsewhere; it was not followed."
 
 
 class CancelledError(BeodError):

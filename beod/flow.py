@@ -17,7 +17,7 @@ from typing import Callable, List, Optional, Tuple
 from .aoi import PreparedAoi, prepare_aoi
 from .download import DownloadResult, download_scenario
 from .endpoints import DEFAULT_SCENARIO_TYPE
-from .errors import CancelledError
+from .errors import CancelledError, ScenarioIdsError
 from .follow import follow_activity
 from .models import Activity, ScenarioParams
 
@@ -119,7 +119,12 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
     report("aoi", 100.0, "Area sent")
 
     report("scenario", 0.0, "Starting the extraction")
-    sid, aid = client.create_scenario(pid, params, scenario_type)
+    try:
+        sid, aid = client.create_scenario(pid, params, scenario_type)
+    except ScenarioIdsError as exc:  # created, but not followable: its ids are kept all the same
+        if on_ids is not None and exc.scenario_id is not None:
+            on_ids(pid, exc.scenario_id, None)
+        raise
     LOG.info("Project %s, scenario %s, activity %s", pid, sid, aid)
     if on_ids is not None:
         on_ids(pid, sid, aid)
