@@ -668,6 +668,8 @@ class Downloader:
                     got += len(chunk)
                     window_bytes += len(chunk)
                     self._set_inflight(key, got, total or 0)
+                    if total is not None and got >= total:
+                        break  # what follows, if anything, is checked below
                     now = time.monotonic()
                     if now - window_start >= self.stall_window:
                         if window_bytes < self.min_rate * (now - window_start):
@@ -682,7 +684,7 @@ class Downloader:
             if got > total:
                 os.remove(part)
             raise _RetryError(f"incomplete transfer ({got} of {total} bytes)")
-        if status == 200 and total is not None and length.isdigit() and _extra_bytes_sent(response):
+        if total is not None and _extra_bytes_sent(response):
             _abort(response)  # the rest of the body must not be read as the next answer
             os.remove(part)
             raise DownloadError(f"{key}: the storage sent more than the {total} bytes it announced; the file "
@@ -690,7 +692,8 @@ class Downloader:
         for name, digest, expected in hashes:
             if digest.hexdigest() != expected:
                 os.remove(part)
-                raise _RetryError(f"{name} checksum mismatch", progress_counts=False)
+                raise DownloadError(f"{key}: the file does not match the {name} checksum the storage gave; "
+                                    "it is not trusted. Run the download again.")
         if total is None and not chunked:
             # A body ending with the connection, without a length: as short as a cut one.
             # Complete only once the storage confirms there is nothing after it (416).
@@ -701,6 +704,9 @@ class Downloader:
                 raise DownloadError(f"{key}: the storage gives no size for this file and cannot confirm "
                                     "it; the file is not trusted.")
             raise _RetryError("no size announced; asking the storage to confirm it", delay=0.0)
+        fp = getattr(response.raw, "_fp", None)
+        if fp is not None and hasattr(fp, "isclosed") and not fp.isclosed():
+            fp.read()  # nothing left: marks the body complete, so the connection can be reused
         release_connection(response)
         return got
 
