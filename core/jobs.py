@@ -19,7 +19,6 @@ import uuid
 from typing import Any, Dict, List, Optional
 
 from ..beod.outfolder import FileLock
-
 from .settings import profile_folder
 
 STORE_FILE_NAME = "beod_jobs.json"
