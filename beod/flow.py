@@ -20,6 +20,7 @@ from .endpoints import DEFAULT_SCENARIO_TYPE
 from .errors import CancelledError, ScenarioIdsError
 from .follow import follow_activity
 from .models import Activity, ScenarioParams
+from .outfolder import check_folder_for_new_scenario
 
 LOG = logging.getLogger("beod")
 STAGES = ("login", "project", "aoi", "scenario", "running", "download", "done")
@@ -107,6 +108,7 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
         params = ScenarioParams.from_dict(params)
     if not params.name or params.name == ScenarioParams().name:
         params.name = project_name or params.name
+    check_folder_for_new_scenario(out_dir)  # before anything is created (and charged)
     os.makedirs(out_dir, exist_ok=True)
     _ensure_signed_in(client, report)
 

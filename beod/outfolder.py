@@ -109,6 +109,34 @@ class FileLock:
         self.release()
 
 
+def check_folder_for_new_scenario(out_dir) -> None:
+    """Before a scenario is created (and credits spent): refuse an output folder that holds
+    another scenario's results (:class:`FolderInUseError`) or that a download is writing
+    into (:class:`FolderBusyError`). Nothing is written."""
+    out_dir = os.fspath(out_dir)
+    state_dir = os.path.join(out_dir, STATE_DIR)
+    try:
+        with open(os.path.join(state_dir, IDENTITY_FILE), encoding="utf-8") as handle:
+            known = json.load(handle)
+    except FileNotFoundError:
+        known = None
+    except (OSError, ValueError):
+        known = {}
+    if known is not None:
+        holder = "another extraction"
+        if isinstance(known, dict) and known.get("scenario_id") is not None:
+            holder = f"scenario {known.get('scenario_id')} of project {known.get('project_id')}"
+        raise FolderInUseError(f"{out_dir} holds the results of {redact(holder)}; choose an empty folder "
+                               "(nothing was started on the server).")
+    lock_path = os.path.join(state_dir, LOCK_FILE)
+    if os.path.isfile(lock_path):
+        lock = FileLock(lock_path)
+        if not lock.acquire():
+            raise FolderBusyError(f"Another download is writing into {out_dir}; choose another folder "
+                                  "(nothing was started on the server).")
+        lock.release()
+
+
 class OutputFolder:
     """The bookkeeping of one download into ``out_dir`` (use as a context manager)."""
 

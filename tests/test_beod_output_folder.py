@@ -148,3 +148,22 @@ def test_a_file_is_skipped_only_when_recorded_complete(client, emulator, tmp_pat
     result = download_scenario(client, pid, sid, out)
     assert tree(out) == expected
     assert result.skipped == len(expected) - 1
+
+
+def test_run_into_a_folder_of_another_scenario_starts_nothing(client, emulator, tmp_path):
+    """Refused before the project and the scenario are created: no credit is spent on a
+    run whose results could not be written."""
+    pid, sid = finished_scenario(client, emulator, "earlier run")
+    out = tmp_path / "out"
+    download_scenario(client, pid, sid, out)
+    before = tree(out)
+    created = sum(emulator.stats()["scenarios_created"].values())
+    aoi = tmp_path / "aoi.wkt"
+    aoi.write_text(SQUARE)
+    done = subprocess.run([sys.executable, "-m", "beod", "run", "--aoi", str(aoi), "--out", str(out)],
+                          cwd=ROOT, env=_env(emulator), capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert f"holds the results of scenario {sid}" in done.stderr
+    assert "nothing was started on the server" in done.stderr
+    assert sum(emulator.stats()["scenarios_created"].values()) == created
+    assert tree(out) == before
