@@ -380,7 +380,9 @@ def _read_raw(response, amount: int) -> bytes:
         if not chunk and amount and not fp.isclosed():
             fp.read()  # marks the body complete, so the connection can be reused
         return chunk
-    return response.raw.read(amount, decode_content=False)
+    if isinstance(response.raw, urllib3.response.HTTPResponse):
+        return response.raw.read(amount, decode_content=False)
+    return response.raw.read(amount)
 
 
 def _extra_bytes_sent(response) -> bool:

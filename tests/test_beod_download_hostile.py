@@ -19,6 +19,7 @@ from beod.client import Client
 from beod.download import (
     ArchiveError,
     Downloader,
+    RemoteFile,
     UnsafeUrlError,
     check_download_url,
     download_scenario,
@@ -288,3 +289,22 @@ def test_ctrl_c_ends_the_command_line_within_2_s(api, tmp_path):
     assert process.returncode == 130, err
     assert "cancelled" in err
     assert took < 2.0, f"exited {took:.1f} s after Ctrl-C"
+
+
+def test_proxy_credentials_never_follow_a_storage_redirect(tmp_path):
+    """The storage session, through a proxy with credentials, redirected to another https
+    host: requests 2.28 would copy Proxy-Authorization into that request (CVE-2023-32681)."""
+    from tests.test_beod_hostile_answers import _RecordingAdapter
+
+    proxies = {"https": "http://proxyuser:proxy-pass-fake@127.0.0.1:9"}  # pragma: allowlist secret
+    client = Client("https://api.example", proxies=proxies, retries=0)
+    adapter = _RecordingAdapter([(302, {"Location": "https://other.example/k"}, b""),
+                                 (200, {"Content-Length": str(len(DATA))}, DATA)])
+    client.storage.mount("https://", adapter)
+    downloader = Downloader(client, 1, 2, tmp_path)
+    files = {"a.bin": RemoteFile(("a.bin",), "https://storage.example/k?X-Amz-Signature=s")}
+    downloader.run(files)
+    assert (tmp_path / "a.bin").read_bytes() == DATA
+    (first_url, _), (second_url, headers) = adapter.sent
+    assert second_url == "https://other.example/k"
+    assert "Proxy-Authorization" not in headers and "Authorization" not in headers
