@@ -22,14 +22,13 @@ def test_download_and_load_clicked_twice_runs_one_download(opened, emulator):  #
     form = dock.form
     client = Client(emulator.api_url)
     client.login(emulator.email, emulator.password)
-    emulator.configure(run_seconds=0.2, zip_max_km2=0, forced_tile_count=3)
+    emulator.configure(run_seconds=0.2)
     name = "Clicked twice"
     pid = client.create_project(name)
     client.create_aoi(pid, SQUARE)
     sid, aid = client.create_scenario(pid, ScenarioParams(name=name))
     follow_activity(client, pid, aid, min_interval=0.1, max_interval=0.3)
     client.close()
-    emulator.configure(latency_ms=200)  # the first download is still running at the second click
 
     sign_in(dock, emulator.api_url, emulator.email, emulator.password)
     assert wait_until(lambda: history_item(form, name) is not None, 30), form.historyLabel.text()
