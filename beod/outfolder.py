@@ -109,6 +109,28 @@ class FileLock:
         self.release()
 
 
+def can_take(out_dir, project_id, scenario_id) -> bool:
+    """Whether a download of this scenario may go into ``out_dir``: it is missing or empty,
+    or its bookkeeping names this scenario (a folder without bookkeeping but with files, such
+    as one written before the bookkeeping existed, is not taken: its files are unknown)."""
+    out_dir = os.fspath(out_dir)
+    try:
+        entries = os.listdir(out_dir)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        with open(os.path.join(out_dir, STATE_DIR, IDENTITY_FILE), encoding="utf-8") as handle:
+            known = json.load(handle)
+    except FileNotFoundError:
+        return not [name for name in entries if name != STATE_DIR]
+    except (OSError, ValueError):
+        return False
+    return isinstance(known, dict) and str(known.get("project_id")) == str(project_id) and \
+        str(known.get("scenario_id")) == str(scenario_id)
+
+
 def check_folder_for_new_scenario(out_dir) -> None:
     """Before a scenario is created (and credits spent): refuse an output folder that holds
     another scenario's results (:class:`FolderInUseError`) or that a download is writing

@@ -167,3 +167,18 @@ def test_run_into_a_folder_of_another_scenario_starts_nothing(client, emulator, 
     assert "nothing was started on the server" in done.stderr
     assert sum(emulator.stats()["scenarios_created"].values()) == created
     assert tree(out) == before
+
+
+def test_which_folders_can_take_a_scenario(client, emulator, tmp_path):
+    from beod.outfolder import can_take
+
+    pid, sid = finished_scenario(client, emulator, "can take")
+    assert can_take(tmp_path / "missing", pid, sid)
+    (tmp_path / "empty").mkdir()
+    assert can_take(tmp_path / "empty", pid, sid)
+    download_scenario(client, pid, sid, tmp_path / "ours")
+    assert can_take(tmp_path / "ours", pid, sid)
+    assert not can_take(tmp_path / "ours", pid, sid + 1)
+    older = tmp_path / "older"  # files without bookkeeping: their origin is unknown
+    (older / "0" / "EXPORT").mkdir(parents=True)
+    assert not can_take(older, pid, sid)
