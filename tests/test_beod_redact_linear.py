@@ -32,7 +32,7 @@ ADVERSARIAL = {
 }
 
 
-def _best_time(text: str, repeat: int = 3) -> float:
+def _best_time(text: str, repeat: int = 5) -> float:
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
