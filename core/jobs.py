@@ -128,7 +128,7 @@ class JobStore:
             # a holder that does not let go in LOCK_WAIT_S: go on rather than lose this change
             locked = lock.acquire(wait=LOCK_WAIT_S)
             try:
-                self._signature = None
+                self._signature = object()  # the file is read again, whatever its signature
                 self._refresh()
                 yield
             finally:
