@@ -66,6 +66,9 @@ def _from_wkt(text: str):
         if srid.split("=", 1)[1].strip() not in ("4326", ""):
             raise AoiError(i18n._("The WKT is in {}: give the area in lon/lat (EPSG:4326).")
                            .format(srid.strip()))
+    if not text.isascii():  # WKT is plain ASCII (and GEOS's log callback fails on anything else)
+        raise AoiError(i18n._("This is not valid WKT or GeoJSON: it holds characters other than the letters, "
+                              "digits and punctuation of WKT."))
     if _DIMENSION_TAG.search(text):
         text = _DIMENSION_TAG.sub(lambda m: m.group(1), text)
         text = _EXTRA_ORDINATES.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
@@ -150,10 +153,24 @@ def _vertex_count(polygon) -> int:
     return sum(max(0, len(ring.coords) - 1) for ring in rings)
 
 
+def _coordinates(geom):
+    """Every coordinate tuple of ``geom`` (shapely 1.8 and 2.x)."""
+    if hasattr(geom, "geoms"):
+        for part in geom.geoms:
+            yield from _coordinates(part)
+    elif geom.geom_type == "Polygon":
+        yield from geom.exterior.coords
+        for ring in geom.interiors:
+            yield from ring.coords
+    else:
+        yield from geom.coords
+
+
 def _check_ranges(geom) -> None:
-    minx, miny, maxx, maxy = geom.bounds
-    if not all(math.isfinite(v) for v in (minx, miny, maxx, maxy)):
+    # the bounds skip NaN: every coordinate is checked
+    if not all(math.isfinite(v) for point in _coordinates(geom) for v in point):
         raise AoiError(i18n._("The area has coordinates that are not numbers."))
+    minx, miny, maxx, maxy = geom.bounds
     if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
         raise AoiError(i18n._(
             "The coordinates ({}, {}, {}, {}) are outside longitude -180..180 / latitude -90..90: "

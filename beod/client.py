@@ -11,18 +11,27 @@
   retried blindly: see :meth:`Client._create`.
 - A second session, :attr:`Client.storage`, fetches presigned storage URLs; it never
   carries the API's bearer token.
+- No credential follows a redirect: requests never follows one itself. Sign-in and every
+  POST refuse a redirect; a GET follows at most :data:`MAX_REDIRECTS` of them, checked by
+  :func:`check_redirect` (never https -> http), the ``Authorization`` header kept only on
+  the same origin and ``Proxy-Authorization`` never copied (requests 2.28 leaked it:
+  CVE-2023-32681). ``~/.netrc`` is never read; proxies from the environment still are.
+- Every answer is read with a size limit (:data:`MAX_ANSWER_BYTES`) and a deadline,
+  and parsed JSON that is not the expected shape gives a message naming what was wrong.
 """
 
 import email.utils
+import http.client
 import logging
 import os
 import random
 import threading
 import time
 from typing import Callable, List, Optional, Tuple
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 from . import __version__
@@ -39,13 +48,18 @@ from .errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitedError,
+    RedirectError,
+    ScenarioIdsError,
     ServerAddressError,
     ServerError,
 )
-from .models import Activity, Asset, Project, Scenario, ScenarioParams, Tokens, User
+from .models import Activity, Asset, Project, Scenario, ScenarioParams, Tokens, User, as_object, require_id
 from .redact import forget_secret, redact_url, register_secret
 
 LOG = logging.getLogger("beod")
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # an API answer (JSON) larger than this is refused
+MAX_REDIRECTS = 5
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 DEFAULT_SERVER = "https://api.beod.luxcarta.cloud"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 CONNECT_RETRIES = 2
@@ -67,6 +81,109 @@ class StorageAuthGuard(requests.auth.AuthBase):
     def __call__(self, request):
         request.headers.pop("Authorization", None)
         return request
+
+
+class NoNetrcAuth(requests.auth.AuthBase):
+    """Auth of the API session: adds nothing. A session with an auth object never reads
+    ``~/.netrc`` (whose entry would replace the bearer token), while ``trust_env`` keeps
+    the proxy settings of the environment."""
+
+    def __call__(self, request):
+        return request
+
+
+def _origin(url: str) -> Tuple[str, str, Optional[int]]:
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = None
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def check_redirect(source: str, target: str, action: str = "Request") -> str:
+    """The absolute URL a redirect from ``source`` to ``target`` leads to, or :class:`RedirectError`
+    when it must not be followed (another scheme than http/https, https -> http)."""
+    absolute = urljoin(source, target or "")
+    scheme = urlsplit(absolute).scheme.lower()
+    if scheme not in ("http", "https") or not urlsplit(absolute).hostname:
+        raise RedirectError(f"{action}: the server redirected to {redact_url(absolute)[:120]!r}, which is "
+                           "not a web address; not followed.")
+    if _origin(source)[0] == "https" and scheme == "http":
+        raise RedirectError(f"{action}: the server redirected from https to http "
+                           f"({redact_url(absolute)[:120]}); not followed (it would not be encrypted).")
+    return absolute
+
+
+def same_origin(first: str, second: str) -> bool:
+    return _origin(first) == _origin(second)
+
+
+def read_limited(response, limit: int, action: str = "Request", is_cancelled=None,
+                 deadline: Optional[float] = None) -> bytes:
+    """The body of a streamed ``response``, refused (:class:`ServerError`) beyond ``limit``
+    bytes; cancellable, and bounded by the ``time.monotonic()`` ``deadline``."""
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > limit:
+        response.close()
+        raise ServerError(f"{action}: the server's answer is {int(length) / 1e6:.0f} MB, over the limit "
+                          f"of {limit / 1e6:.0f} MB; refused.")
+    chunks = []
+    size = 0
+    try:
+        while True:
+            try:
+                chunk = read_some(response, 64 * 1024)
+            except (http.client.HTTPException, urllib3.exceptions.HTTPError, OSError) as exc:
+                raise requests.ConnectionError(f"answer cut ({type(exc).__name__})") from None
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > limit:
+                raise ServerError(f"{action}: the server's answer is larger than {limit / 1e6:.0f} MB; "
+                                  "refused.")
+            if is_cancelled is not None and is_cancelled():
+                raise CancelledError()
+            if deadline is not None and time.monotonic() > deadline:
+                raise NetworkError(f"{action}: the server's answer came too slowly; gave up.")
+            chunks.append(chunk)
+    except (BeodError, requests.ConnectionError):
+        response.close()
+        raise
+    if length.isdigit() and size != int(length) and not response.headers.get("Content-Encoding"):
+        response.close()
+        raise requests.ConnectionError(f"answer cut after {size} of {length} bytes")
+    release_connection(response)
+    body = b"".join(chunks)
+    response._content = body  # what .json() and .text read
+    response._content_consumed = True
+    return body
+
+
+def read_some(response, amount: int) -> bytes:
+    """Up to ``amount`` bytes of a streamed ``response``'s body, returned as soon as some
+    arrive: a server trickling bytes cannot hold a read (and a cancel) until ``amount`` is
+    reached. Compressed bodies go through urllib3 (which decodes them)."""
+    raw = response.raw
+    fp = getattr(raw, "_fp", None)
+    encoding = (response.headers.get("Content-Encoding") or "identity").lower()
+    if fp is not None and hasattr(fp, "read1") and encoding == "identity":
+        chunk = fp.read1(amount)
+        if not chunk and amount and not fp.isclosed():
+            fp.read()  # nothing left: marks the answer complete, so the connection can be reused
+        return chunk
+    if isinstance(raw, urllib3.response.HTTPResponse):
+        return raw.read(amount, decode_content=True)
+    return raw.read(amount)
+
+
+def release_connection(response) -> None:
+    """Give a fully read streamed response's connection back to the pool."""
+    try:
+        response.raw.release_conn()
+    except AttributeError:
+        pass
 
 
 def parse_retry_after(value, default: float) -> float:
@@ -148,7 +265,7 @@ def _looks_like_a_page(response) -> bool:
 def _json_or_none(response):
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested too deeply
         return None
 
 
@@ -213,13 +330,15 @@ class Client:
     def __init__(self, server_url: str = DEFAULT_SERVER, *, timeout: float = 30.0, proxies=None,
                  verify=True, credentials: Optional[Callable[[], Tuple[str, str]]] = None,
                  user_agent: Optional[str] = None, retries: int = 4, backoff: float = 0.5,
-                 max_backoff: float = 30.0, pool_size: int = 16, refresh_margin: float = 60.0):
+                 max_backoff: float = 30.0, pool_size: int = 16, refresh_margin: float = 60.0,
+                 max_answer_bytes: int = MAX_ANSWER_BYTES):
         self.server_url = check_server_url(server_url or DEFAULT_SERVER)
         self.timeout = float(timeout)
         self.retries = int(retries)
         self.backoff = float(backoff)
         self.max_backoff = float(max_backoff)
         self.refresh_margin = float(refresh_margin)
+        self.max_answer_bytes = int(max_answer_bytes)
         self.user_agent = user_agent or default_user_agent()
         self._credentials = credentials
         self._lock = threading.RLock()
@@ -229,6 +348,7 @@ class Client:
         self.user: Optional[User] = None
         self.refresh_supported: Optional[bool] = None
         self.session = self._new_session(proxies, verify, pool_size)
+        self.session.auth = NoNetrcAuth()
         self.storage = self._new_session(proxies, verify, pool_size)
         self.storage.auth = StorageAuthGuard()
         # The storage session reads the environment once (proxies per host, CA bundle)
@@ -403,8 +523,8 @@ class Client:
                 raise CancelledError()
             headers, generation = self._auth_header() if auth else ({}, 0)
             try:
-                response = self.session.request(method, url, json=json, params=params, headers=headers,
-                                                timeout=self.timeout)
+                response = self._request(method, url, json=json, params=params, headers=headers,
+                                         action=action or "Request", is_cancelled=is_cancelled)
             except (requests.ConnectionError, requests.Timeout) as exc:
                 connect_failed = _never_sent(exc)
                 # a refused connection is retried briefly (a restarting server), not for long
@@ -438,13 +558,38 @@ class Client:
                 return response
             raise error_from_response(response, action)
 
+    def _request(self, method: str, url: str, *, json, params, headers: dict, action: str,
+                 is_cancelled=None):
+        """One request, its redirects followed by this code (see the module's docstring) and
+        its body read with the size limit."""
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.session.request(method, url, json=json, params=params, headers=headers,
+                                            timeout=self.timeout, allow_redirects=False, stream=True)
+            if response.status_code not in REDIRECT_STATUSES or not response.headers.get("Location"):
+                read_limited(response, self.max_answer_bytes, action, is_cancelled,
+                             deadline=time.monotonic() + max(60.0, 4 * self.timeout))
+                return response
+            target = response.headers["Location"]
+            response.close()
+            if method != "GET":
+                raise RedirectError(f"{action}: the server answered with a redirect to "
+                                    f"{redact_url(urljoin(url, target))[:120]}; not followed (what is sent "
+                                    "goes only to the configured server).", status=response.status_code)
+            target = check_redirect(url, target, action)
+            if not same_origin(url, target):
+                headers = {k: v for k, v in headers.items()
+                           if k.lower() not in ("authorization", "proxy-authorization")}
+            url, params = target, None
+            LOG.info("%s: redirected to %s", action, redact_url(url))
+        raise RedirectError(f"{action}: more than {MAX_REDIRECTS} redirects; not followed.")
+
     def _get_json(self, name: str, action: str, *, params=None, is_cancelled=None, **values):
         response = self._send("GET", path(name, **values), params=params, action=action,
                               expected=ENDPOINTS[name].expected, is_cancelled=is_cancelled)
-        body = _json_or_none(response)
-        if body is None:
-            raise ServerError(f"{action}: the server's answer is not JSON.")
-        return body
+        try:
+            return response.json()
+        except (ValueError, RecursionError):  # RecursionError: JSON nested too deeply
+            raise ServerError(f"{action}: the server's answer is not JSON.") from None
 
     # -- creating calls -------------------------------------------------------------
     def _create(self, name: str, body: dict, action: str, find_existing: Callable[[], Optional[dict]],
@@ -470,10 +615,11 @@ class Client:
                 failure = exc
             else:
                 if response.status_code in ENDPOINTS[name].expected:
-                    created = _json_or_none(response)
-                    if not isinstance(created, dict):
-                        raise ServerError(f"{action}: the server's answer is not JSON.")
-                    return created
+                    try:
+                        created = response.json()
+                    except (ValueError, RecursionError):
+                        raise ServerError(f"{action}: the server's answer is not JSON.") from None
+                    return as_object(created, f"the answer to \"{action}\"")
                 if response.status_code < 500:
                     raise error_from_response(response, action)
                 failure = error_from_response(response, action)
@@ -505,7 +651,7 @@ class Client:
             return {"project_id": new[-1].id} if len(new) == 1 else None
 
         created = self._create("create_project", {"name": name}, "Creating the project", find_existing)
-        return int(created.get("project_id", created.get("id")))
+        return require_id(created, "project_id", "Creating the project", "id")
 
     def create_aoi(self, pid, wkt: str) -> int:
         """Attach the AOI (a WKT POLYGON in lon/lat) to project ``pid``; the asset id."""
@@ -516,7 +662,7 @@ class Client:
 
         created = self._create("create_aoi", {"geometry": wkt}, "Sending the area of interest",
                                find_existing, project_id=pid)
-        return int(created.get("asset_id", created.get("id")))
+        return require_id(created, "asset_id", "Sending the area of interest", "id")
 
     def create_scenario(self, pid, params: ScenarioParams,
                         scenario_type: str = DEFAULT_SCENARIO_TYPE) -> Tuple[int, int]:
@@ -546,12 +692,34 @@ class Client:
 
         created = self._create("create_scenario", body, "Starting the scenario", find_existing,
                                project_id=pid, scenario_type=scenario_type)
-        return int(created["scenario_id"]), int(created["activity_id"])
+        sid = require_id(created, "scenario_id", "Starting the scenario")
+        try:
+            return sid, require_id(created, "activity_id", "Starting the scenario")
+        except ServerError as exc:
+            aid = self._find_activity(pid, sid)
+            if aid is None:
+                raise ScenarioIdsError(
+                    f"{exc.message} Scenario {sid} of project {pid} was created; follow it from the list "
+                    "of scenarios.", project_id=pid, scenario_id=sid) from None
+            LOG.info("Scenario %s: activity %s found by listing", sid, aid)
+            return sid, aid
+
+    def _find_activity(self, pid, sid) -> Optional[int]:
+        """The activity of scenario ``sid`` found on the server (when its creation did not say)."""
+        try:
+            scenario = self.get_scenario(pid, sid)
+            if isinstance(scenario.activity_id, int):
+                return scenario.activity_id
+            matches = [a.id for a in self.list_activities(pid)
+                       if a.scenario_id == sid and isinstance(a.id, int)]
+            return matches[-1] if matches else None
+        except BeodError:
+            return None
 
     # -- reads -----------------------------------------------------------------------
     def me(self) -> User:
         """The signed-in user (id and credits)."""
-        user = User.from_dict(self._get_json("me", "Reading the account"))
+        user = User.from_dict(as_object(self._get_json("me", "Reading the account"), "the account"))
         if not user.email:
             user.email = self._email
         return user
@@ -571,12 +739,12 @@ class Client:
 
     def list_scenarios(self, pid) -> List[Scenario]:
         body = self._get_json("list_scenarios", "Listing the scenarios", project_id=pid)
-        return [Scenario.from_dict(dict({"project_id": pid}, **item))
+        return [Scenario.from_dict(dict({"project_id": pid}, **as_object(item, "a scenario of the list")))
                 for item in _items(body, "scenarios", "items")]
 
     def get_scenario(self, pid, sid) -> Scenario:
         body = self._get_json("get_scenario", "Reading the scenario", project_id=pid, scenario_id=sid)
-        return Scenario.from_dict(dict({"project_id": pid}, **body))
+        return Scenario.from_dict(dict({"project_id": pid}, **as_object(body, "the scenario")))
 
     def list_activities(self, pid) -> List[Activity]:
         body = self._get_json("list_activities", "Listing the activities", project_id=pid)
@@ -594,5 +762,6 @@ class Client:
         body = self._get_json("download_urls", "Listing the result files", params=params,
                               project_id=pid, scenario_id=sid, is_cancelled=is_cancelled)
         if not isinstance(body, dict):
-            raise ServerError("Listing the result files: unexpected answer from the server.")
+            raise ServerError("Listing the result files: the server's answer is not a JSON object "
+                              f"({type(body).__name__}).")
         return body

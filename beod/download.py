@@ -7,41 +7,78 @@
 - Files are fetched by a bounded pool of threads over pooled connections of the client's
   storage session (which never carries the API's bearer token), streamed to
   ``<name>.part`` and renamed only once complete and of the announced size.
-- Running again resumes: complete files are skipped, ``.part`` files are continued with a
-  ``Range`` request. Expired URLs (403) are listed again (once for many simultaneous
-  403s); broken or truncated transfers are retried with backoff.
-- A zip is extracted with :func:`safe_extract` (names checked, no links, total size and
-  compression ratio limited: no zip bomb).
+- One download at a time per output folder, and only of one scenario
+  (:mod:`beod.outfolder`): a second writer is refused at once, as is a folder holding
+  another scenario's results or files this download did not write (never overwritten).
+- A file is complete only against what the storage said of it: the announced length
+  (a longer body than announced is refused), the ``Content-MD5`` or
+  ``x-amz-checksum-sha256`` when given; a body without a length or chunked framing is
+  confirmed with a ``Range`` request past its end. Only files recorded complete in the
+  folder's journal are skipped when running again; ``.part`` files are continued with a
+  ``Range`` request (``If-Range`` on the ETag). Expired URLs (403) are listed again (once
+  for many simultaneous 403s); broken or truncated transfers are retried with backoff.
+- Download URLs are https (http only for a loopback host or the configured API host),
+  never ``file://`` or a link-local address (:func:`check_download_url`). Listings have a
+  page limit and stop when the server repeats itself.
+- A zip is extracted with :func:`safe_extract` (names checked, no links, entry count,
+  total size and compression ratio limited: no zip bomb).
 - ``on_progress(DownloadProgress)`` is called from the calling thread about ten times a
-  second; ``is_cancelled()`` stops everything within a second, leaving only ``.part`` files.
+  second; ``is_cancelled()`` (and Ctrl-C) stops everything within a second whatever the
+  storage does: reads return as soon as bytes arrive, the connections of running
+  transfers are shut, and a transfer slower than ``min_rate`` over ``stall_window``
+  seconds is abandoned (then resumed).
 """
 
+import base64
 import concurrent.futures
+import hashlib
 import http.client
+import ipaddress
 import logging
 import os
+import queue
 import re
+import select
 import shutil
+import socket
 import stat
 import threading
 import time
 import zipfile
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
+from urllib.parse import urlsplit
 
 import requests
 import urllib3
 
-from .client import RETRY_STATUSES, backoff_delay, parse_retry_after, sleep_unless_cancelled
+from .client import (
+    REDIRECT_STATUSES,
+    RETRY_STATUSES,
+    backoff_delay,
+    check_redirect,
+    parse_retry_after,
+    release_connection,
+    sleep_unless_cancelled,
+)
 from .endpoints import CONTINUATION_KEY
-from .errors import BeodError, CancelledError, DownloadError, UnsafePathError
+from .errors import BeodError, CancelledError, DownloadError, RedirectError, UnsafePathError
+from .outfolder import FolderBusyError, FolderInUseError, OutputFolder, OutputFolderError
 from .redact import redact
 
 LOG = logging.getLogger("beod")
 PART_SUFFIX = ".part"
 CHUNK = 1024 * 1024
-MAX_PAGES = 100000
+MAX_PAGES = 5000  # pages of a listing (a page holds up to 1000 files)
+MAX_FILES = 2_000_000
+MAX_STALE_PAGES = 3  # pages in a row that bring no new file: the listing repeats itself
 MAX_ATTEMPTS = 100  # per file, counting the broken transfers that still brought bytes
+MAX_REDIRECTS = 5
+DEFAULT_MAX_ZIP_ENTRIES = 20000
+# A transfer bringing less than MIN_RATE bytes/s over STALL_WINDOW seconds is abandoned
+# (and resumed): a storage trickling bytes cannot hold a download for ever.
+MIN_RATE = 4096
+STALL_WINDOW = 60.0
 DEFAULT_MAX_ZIP_BYTES = 64 * 1024 ** 3  # 64 GiB unpacked
 # Unpacked/packed limit for members above RATIO_MIN_BYTES and for the whole archive. A zip
 # bomb needs ratios near deflate's limit (about 1000:1); result layers stay far below
@@ -56,6 +93,17 @@ _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED_RANGE = re.compile(r"bytes\s+\*/(\d+)")
 NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
                   ConnectionError, TimeoutError)
+
+
+__all__ = ["ArchiveError", "DownloadProgress", "DownloadResult", "Downloader", "FolderBusyError",
+           "FolderInUseError", "OutputFolderError", "UnsafeUrlError", "check_download_url", "check_name",
+           "download_scenario", "flatten_listing", "list_all_files", "safe_extract", "safe_join"]
+
+
+class UnsafeUrlError(DownloadError):
+    """A download URL that must not be fetched (not https, ``file://``, a link-local address)."""
+
+    default_message = "The server gave a download link that is not safe to fetch; nothing was fetched."
 
 
 class ArchiveError(DownloadError):
@@ -121,6 +169,68 @@ def _member_parts(name: str) -> List[str]:
     return parts
 
 
+# -- download URLs ------------------------------------------------------------------------
+_resolved: Dict[str, List[str]] = {}
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _link_local(address: str) -> bool:
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_link_local or bool(mapped and mapped.is_link_local)
+
+
+def _addresses(host: str) -> List[str]:
+    """The addresses ``host`` resolves to (looked up once per host; [] when it does not)."""
+    if host not in _resolved:
+        try:
+            infos = socket.getaddrinfo(host, None)
+            _resolved[host] = sorted({info[4][0] for info in infos})
+        except (OSError, UnicodeError):
+            _resolved[host] = []
+    return _resolved[host]
+
+
+def check_download_url(url, api_server: str = "", proxied: bool = False) -> str:
+    """``url`` if the download may fetch it, else :class:`UnsafeUrlError`.
+
+    https only; http for a loopback host or the host of the configured API server
+    (``api_server``, when it is itself http); never another scheme (``file://``...) nor a
+    link-local address (169.254.0.0/16, fe80::/10: cloud metadata services), by literal
+    or, when no proxy resolves it for us (``proxied``), by what the host name resolves to.
+    """
+    shown = redact(str(url))[:120]
+    try:
+        parts = urlsplit(str(url))
+        host = parts.hostname or ""
+    except ValueError:
+        raise UnsafeUrlError(f"Refused the download link {shown!r}: not a valid address.") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ("https", "http") or not host:
+        raise UnsafeUrlError(f"Refused the download link {shown!r}: only https links are fetched.")
+    if scheme == "http":
+        api = urlsplit(api_server or "")
+        configured = api.scheme.lower() == "http" and (api.hostname or "").lower() == host.lower()
+        if not (_is_loopback(host) or configured):
+            raise UnsafeUrlError(f"Refused the download link {shown!r}: not https (http only for this "
+                                 "computer or the configured server).")
+    if _link_local(host) or (not proxied and not _is_loopback(host)
+                             and any(_link_local(a) for a in _addresses(host))):
+        raise UnsafeUrlError(f"Refused the download link {shown!r}: a link-local address.")
+    return str(url)
+
+
 # -- listing ------------------------------------------------------------------------------
 @dataclass
 class RemoteFile:
@@ -148,23 +258,38 @@ def flatten_listing(tree: dict, prefix: Tuple[str, ...] = ()) -> List[RemoteFile
     return files
 
 
-def list_all_files(client, pid, sid, is_cancelled=None) -> Dict[str, RemoteFile]:
-    """Every file of the listing, over all pages, by key (``tile/EXPORT/layer/format/file``)."""
+def list_all_files(client, pid, sid, is_cancelled=None, *, max_pages: int = MAX_PAGES,
+                   max_files: int = MAX_FILES) -> Dict[str, RemoteFile]:
+    """Every file of the listing, over all pages, by key (``tile/EXPORT/layer/format/file``).
+
+    Refused (:class:`DownloadError`): more than ``max_pages`` pages or ``max_files`` files, a
+    continuation token seen before, :data:`MAX_STALE_PAGES` pages in a row bringing no new file.
+    """
     files: Dict[str, RemoteFile] = {}
     token = None
     seen = set()
-    for _ in range(MAX_PAGES):
+    stale = 0
+    for _ in range(max_pages):
         page = client.download_urls(pid, sid, token, is_cancelled=is_cancelled)
+        before = len(files)
         for item in flatten_listing(page):
             files[item.key] = item
+        if len(files) > max_files:
+            raise DownloadError(f"The listing of the results has more than {max_files} files: refused.")
+        stale = stale + 1 if len(files) == before else 0
         token = page.get(CONTINUATION_KEY)
         if not token:
             return files
+        if not isinstance(token, str) or len(token) > 4096:
+            raise DownloadError("The listing of the results has an invalid continuation token.")
         if token in seen:
             raise DownloadError("The server repeated a continuation token: the listing of the results "
                                 "never ends.")
+        if stale >= MAX_STALE_PAGES:
+            raise DownloadError(f"The listing of the results brought no new file in {stale} pages in a "
+                                "row: it never ends.")
         seen.add(token)
-    raise DownloadError(f"The listing of the results has more than {MAX_PAGES} pages.")
+    raise DownloadError(f"The listing of the results has more than {max_pages} pages: refused.")
 
 
 def is_zip_listing(files: Dict[str, RemoteFile]) -> bool:
@@ -207,11 +332,13 @@ def _human(size: float) -> str:
 
 
 class _RetryError(Exception):
-    """A transfer to try again (after ``delay`` seconds when given)."""
+    """A transfer to try again (after ``delay`` seconds when given); ``progress_counts``:
+    whether bytes it brought reset the count of failed attempts."""
 
-    def __init__(self, reason: str, delay: Optional[float] = None):
+    def __init__(self, reason: str, delay: Optional[float] = None, progress_counts: bool = True):
         super().__init__(reason)
         self.delay = delay
+        self.progress_counts = progress_counts
 
 
 # -- the downloader ---------------------------------------------------------------------------
@@ -224,12 +351,91 @@ def _ensure_pool(session, workers: int) -> None:
                                                                 max_retries=0))
 
 
+def _socket_of(response):
+    """The socket a streamed ``response`` reads from (None when it cannot be found)."""
+    raw = getattr(response, "raw", None)
+    connection = getattr(raw, "_connection", None)
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        fp = getattr(getattr(raw, "_fp", None), "fp", None)
+        sock = getattr(getattr(fp, "raw", None), "_sock", None)
+    return sock
+
+
+def _abort(response) -> None:
+    """Shut the connection of ``response`` from another thread: a read blocked on it returns."""
+    sock = _socket_of(response)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _read_raw(response, amount: int) -> bytes:
+    """Up to ``amount`` bytes of the body as sent (no decoding), as soon as some arrive."""
+    fp = getattr(response.raw, "_fp", None)
+    if fp is not None and hasattr(fp, "read1"):
+        chunk = fp.read1(amount)
+        if not chunk and amount and not fp.isclosed():
+            fp.read()  # marks the body complete, so the connection can be reused
+        return chunk
+    if isinstance(response.raw, urllib3.response.HTTPResponse):
+        return response.raw.read(amount, decode_content=False)
+    return response.raw.read(amount)
+
+
+def _extra_bytes_sent(response) -> bool:
+    """Whether the storage sent bytes past the announced Content-Length (already arrived).
+
+    Checked without blocking: the buffered reader and then the socket (``select`` with no
+    wait). Unknown (TLS internals, no socket): False.
+    """
+    fp = getattr(getattr(response.raw, "_fp", None), "fp", None)
+    sock = _socket_of(response)
+    if fp is None or sock is None or not hasattr(fp, "peek"):
+        return False
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        if not readable and not getattr(sock, "pending", lambda: 0)():
+            previous = sock.gettimeout()
+            sock.settimeout(0.0)
+            try:
+                return bool(fp.peek(1))
+            except OSError:
+                return False
+            finally:
+                sock.settimeout(previous)
+        return bool(fp.peek(1))
+    except (OSError, ValueError):
+        return False
+
+
+def _checksums(headers) -> List[Tuple[str, str]]:
+    """(hashlib name, expected hex digest) of the whole-object checksums the storage gave."""
+    found = []
+    for header, name in (("Content-MD5", "md5"), ("x-amz-checksum-sha256", "sha256")):
+        value = headers.get(header)
+        if value:
+            try:
+                found.append((name, base64.b64decode(value, validate=True).hex()))
+            except ValueError:
+                continue
+    return found
+
+
 class Downloader:
-    """Fetch a set of :class:`RemoteFile` into ``out_dir`` (see the module's docstring)."""
+    """Fetch a set of :class:`RemoteFile` into ``out_dir`` (see the module's docstring).
+
+    ``folder`` (an :class:`~beod.outfolder.OutputFolder`, entered) records complete files
+    and refuses to touch files it did not record; without it, files on disk of the
+    announced size count as complete (the behaviour of a bare ``Downloader``).
+    """
 
     def __init__(self, client, pid, sid, out_dir, *, workers: int = 8, retries: int = 6,
                  is_cancelled: Optional[Callable[[], bool]] = None, read_timeout: Optional[float] = None,
-                 max_relists: int = 5):
+                 max_relists: int = 5, folder: Optional[OutputFolder] = None, min_rate: float = MIN_RATE,
+                 stall_window: float = STALL_WINDOW):
         self.client = client
         self.pid, self.sid = pid, sid
         self.out_dir = os.fspath(out_dir)
@@ -238,6 +444,9 @@ class Downloader:
         self.user_cancelled = is_cancelled
         self.read_timeout = read_timeout or max(10.0, float(getattr(client, "timeout", 30.0)))
         self.max_relists = max_relists
+        self.folder = folder
+        self.min_rate = float(min_rate)
+        self.stall_window = float(stall_window)
         _ensure_pool(client.storage, self.workers)
         self._stop = threading.Event()
         self._lock = threading.Lock()
@@ -246,6 +455,9 @@ class Downloader:
         self._url_generation = 0
         self._relists = 0
         self._inflight: Dict[str, Tuple[int, int]] = {}
+        self._responses: Dict[str, object] = {}
+        self._etags: Dict[str, str] = {}
+        self._unconfirmed: Dict[str, int] = {}
         self.files_done = 0
         self.files_total = 0
         self.bytes_done = 0
@@ -265,7 +477,19 @@ class Downloader:
         if self.cancelled():
             raise CancelledError()
 
+    def abort_transfers(self) -> None:
+        """Stop every worker now: set the stop flag and shut their connections."""
+        self._stop.set()
+        with self._lock:
+            responses = list(self._responses.values())
+        for response in responses:
+            _abort(response)
+
     # -- URLs -----------------------------------------------------------------------------
+    def check_url(self, url: str) -> str:
+        proxied = bool(self.client.storage_proxies(url)) if hasattr(self.client, "storage_proxies") else False
+        return check_download_url(url, getattr(self.client, "server_url", ""), proxied)
+
     def _url(self, key: str) -> Tuple[str, int]:
         with self._lock:
             return self._urls[key], self._url_generation
@@ -281,6 +505,8 @@ class Downloader:
             self._relists += 1
             LOG.info("Download links expired; listing them again")
             fresh = list_all_files(self.client, self.pid, self.sid, self.cancelled)
+            for item in fresh.values():
+                self.check_url(item.url)
             with self._lock:
                 for key, item in fresh.items():
                     if key in self._urls:
@@ -305,14 +531,23 @@ class Downloader:
         return min(1.0, (files_done + partial) / total), files_done, done_bytes, known
 
     # -- one file -------------------------------------------------------------------------
+    def _already_there(self, key: str, final: str) -> Optional[int]:
+        """The size of ``final`` when it is complete (recorded by the folder), else None."""
+        if self.folder is not None:
+            record = self.folder.complete(key, final)
+            return record["size"] if record else None
+        return os.path.getsize(final) if os.path.isfile(final) else None
+
     def fetch(self, item: RemoteFile) -> Tuple[str, int, bool]:
         """Download ``item``; ``(path, size, skipped)``."""
         final = safe_join(self.out_dir, *item.parts)
         part = final + PART_SUFFIX
-        if os.path.isfile(final):
-            size = os.path.getsize(final)
+        size = self._already_there(item.key, final)
+        if size is not None:
             self._finish(item.key, size, skipped=True)
             return final, size, True
+        if self.folder is not None:
+            self.folder.claim(item.key, final, part)
         os.makedirs(os.path.dirname(final), exist_ok=True)
         attempt = 0  # failed attempts in a row that brought no new byte
         total_attempts = 0
@@ -324,7 +559,7 @@ class Downloader:
                 size = self._transfer(item.key, url, generation, part)
             except _RetryError as retry:
                 total_attempts += 1
-                progressed = os.path.isfile(part) and os.path.getsize(part) > before
+                progressed = retry.progress_counts and os.path.isfile(part) and os.path.getsize(part) > before
                 attempt = 0 if progressed else attempt + 1
                 if attempt > self.retries or total_attempts > MAX_ATTEMPTS:
                     raise DownloadError(f"{item.key}: the transfer failed {total_attempts} times ({retry}); "
@@ -337,6 +572,8 @@ class Downloader:
                 sleep_unless_cancelled(delay, self.cancelled)
                 continue
             os.replace(part, final)
+            if self.folder is not None:
+                self.folder.record(item.key, size, etag=self._etags.get(item.key))
             self._finish(item.key, size, skipped=False)
             return final, size, False
 
@@ -349,58 +586,130 @@ class Downloader:
             if skipped:
                 self.skipped += 1
 
+    def _get(self, key: str, url: str, headers: dict):
+        """GET ``url`` from the storage, following its redirects here: each target checked
+        (:meth:`check_url`), never https -> http, no credential carried along."""
+        timeout = (min(10.0, self.read_timeout), self.read_timeout)
+        for _ in range(MAX_REDIRECTS + 1):
+            self.check_url(url)
+            response = self.client.storage.get(url, headers=headers, stream=True, allow_redirects=False,
+                                               proxies=self.client.storage_proxies(url), timeout=timeout)
+            location = response.headers.get("Location")
+            if response.status_code not in REDIRECT_STATUSES or not location:
+                return response
+            response.close()
+            url = check_redirect(url, location, f"Downloading {key}")
+        raise RedirectError(f"Downloading {key}: more than {MAX_REDIRECTS} redirects; not followed.")
+
     def _transfer(self, key: str, url: str, generation: int, part: str) -> int:
         """One GET of ``url`` into ``part`` (continued with Range); the complete size."""
         offset = os.path.getsize(part) if os.path.isfile(part) else 0
         headers = {"Range": f"bytes={offset}-"} if offset else {}
+        if offset and key in self._etags:
+            headers["If-Range"] = self._etags[key]
         try:
-            response = self.client.storage.get(url, headers=headers, stream=True,
-                                               proxies=self.client.storage_proxies(url),
-                                               timeout=(min(10.0, self.read_timeout), self.read_timeout))
+            response = self._get(key, url, headers)
         except NETWORK_ERRORS as exc:
             raise _RetryError(type(exc).__name__) from None
-        with response:
-            status = response.status_code
-            if status == 403:
-                self._relist(generation)
-                raise _RetryError("link expired, listed again", delay=0.0)
-            if status == 416 and offset:
-                match = _UNSATISFIED_RANGE.search(response.headers.get("Content-Range", ""))
-                if match and int(match.group(1)) == offset:
-                    return offset
+        with self._lock:
+            self._responses[key] = response
+        try:
+            with response:
+                return self._receive(key, response, generation, part, offset)
+        finally:
+            with self._lock:
+                self._responses.pop(key, None)
+
+    def _receive(self, key: str, response, generation: int, part: str, offset: int) -> int:
+        status = response.status_code
+        if status == 403:
+            self._relist(generation)
+            raise _RetryError("link expired, listed again", delay=0.0)
+        if status == 416 and offset:
+            match = _UNSATISFIED_RANGE.search(response.headers.get("Content-Range", ""))
+            if match and int(match.group(1)) == offset:
+                return offset
+            os.remove(part)
+            raise _RetryError("partial file larger than the file, restarting", delay=0.0)
+        if status in RETRY_STATUSES:
+            raise _RetryError(f"storage answered {status}",
+                              delay=min(30.0, parse_retry_after(response.headers.get("Retry-After"), 1.0)))
+        if status not in (200, 206):
+            raise DownloadError(f"{key}: the storage answered {status}.", status=status)
+        etag = response.headers.get("ETag")
+        if etag:
+            self._etags[key] = etag
+        length = response.headers.get("Content-Length", "")
+        if status == 206:
+            match = _CONTENT_RANGE.search(response.headers.get("Content-Range", ""))
+            if not match or int(match.group(1)) != offset or match.group(3) == "*":
                 os.remove(part)
-                raise _RetryError("partial file larger than the file, restarting", delay=0.0)
-            if status in RETRY_STATUSES:
-                raise _RetryError(f"storage answered {status}",
-                             delay=min(30.0, parse_retry_after(response.headers.get("Retry-After"), 1.0)))
-            if status not in (200, 206):
-                raise DownloadError(f"{key}: the storage answered {status}.", status=status)
-            if status == 206:
-                match = _CONTENT_RANGE.search(response.headers.get("Content-Range", ""))
-                if not match or int(match.group(1)) != offset or match.group(3) == "*":
-                    os.remove(part)
-                    raise _RetryError("unexpected range from the storage, restarting", delay=0.0)
-                total, mode = int(match.group(3)), "ab"
-            else:
-                offset, mode = 0, "wb"
-                length = response.headers.get("Content-Length")
-                total = int(length) if length and length.isdigit() else None
-            got = offset
-            self._set_inflight(key, got, total or 0)
-            try:
-                with open(part, mode) as handle:
-                    for chunk in response.raw.stream(CHUNK, decode_content=False):
-                        if self.cancelled():
-                            raise CancelledError()
-                        handle.write(chunk)
-                        got += len(chunk)
-                        self._set_inflight(key, got, total or 0)
-            except NETWORK_ERRORS as exc:
-                raise _RetryError(f"connection lost after {got} bytes ({type(exc).__name__})") from None
+                raise _RetryError("unexpected range from the storage, restarting", delay=0.0)
+            total, mode = int(match.group(3)), "ab"
+            checksums = []
+        else:
+            offset, mode = 0, "wb"
+            total = int(length) if length.isdigit() else None
+            checksums = _checksums(response.headers)
+        hashes = [(name, hashlib.new(name), expected) for name, expected in checksums]
+        chunked = "chunked" in response.headers.get("Transfer-Encoding", "").lower()
+        got = offset
+        self._set_inflight(key, got, total or 0)
+        window_start, window_bytes = time.monotonic(), 0
+        try:
+            with open(part, mode) as handle:
+                while True:
+                    chunk = _read_raw(response, CHUNK)
+                    if self.cancelled():
+                        raise CancelledError()
+                    if not chunk:
+                        break
+                    handle.write(chunk)
+                    for _, digest, _ in hashes:
+                        digest.update(chunk)
+                    got += len(chunk)
+                    window_bytes += len(chunk)
+                    self._set_inflight(key, got, total or 0)
+                    if total is not None and got >= total:
+                        break  # what follows, if anything, is checked below
+                    now = time.monotonic()
+                    if now - window_start >= self.stall_window:
+                        if window_bytes < self.min_rate * (now - window_start):
+                            raise _RetryError(f"too slow: {window_bytes} bytes in {now - window_start:.0f} s",
+                                              progress_counts=False)
+                        window_start, window_bytes = now, 0
+        except NETWORK_ERRORS as exc:
+            if self.cancelled():
+                raise CancelledError() from None
+            raise _RetryError(f"connection lost after {got} bytes ({type(exc).__name__})") from None
         if total is not None and got != total:
             if got > total:
                 os.remove(part)
             raise _RetryError(f"incomplete transfer ({got} of {total} bytes)")
+        if total is not None and _extra_bytes_sent(response):
+            _abort(response)  # the rest of the body must not be read as the next answer
+            os.remove(part)
+            raise DownloadError(f"{key}: the storage sent more than the {total} bytes it announced; the file "
+                                "is not trusted.")
+        for name, digest, expected in hashes:
+            if digest.hexdigest() != expected:
+                os.remove(part)
+                raise DownloadError(f"{key}: the file does not match the {name} checksum the storage gave; "
+                                    "it is not trusted. Run the download again.")
+        if total is None and not chunked:
+            # A body ending with the connection, without a length: as short as a cut one.
+            # Complete only once the storage confirms there is nothing after it (416).
+            count = self._unconfirmed.get(key, 0) + 1
+            self._unconfirmed[key] = count
+            if count > 2:
+                os.remove(part)
+                raise DownloadError(f"{key}: the storage gives no size for this file and cannot confirm "
+                                    "it; the file is not trusted.")
+            raise _RetryError("no size announced; asking the storage to confirm it", delay=0.0)
+        fp = getattr(response.raw, "_fp", None)
+        if fp is not None and hasattr(fp, "isclosed") and not fp.isclosed():
+            fp.read()  # nothing left: marks the body complete, so the connection can be reused
+        release_connection(response)
         return got
 
     # -- all files --------------------------------------------------------------------------
@@ -416,10 +725,9 @@ class Downloader:
         self.files_total = len(files)
         paths: List[str] = []
         failures: List[BeodError] = []
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="beod-dl")
         pending = set()
         try:
-            pending = {pool.submit(self.fetch, item) for item in files.values()}
+            pending = self._start_workers(files.values())
             while pending and not self.cancelled():
                 done, pending = concurrent.futures.wait(pending, timeout=0.1)
                 for future in done:
@@ -429,11 +737,11 @@ class Downloader:
                 self._report(on_progress, label)
         finally:
             if pending:
-                self._stop.set()
-            pool.shutdown(wait=False, cancel_futures=True)
+                self.abort_transfers()
+                for future in pending:
+                    future.cancel()  # those not started yet
             end = time.monotonic() + 1.0
             while time.monotonic() < end:
-                # a future cancelled by shutdown() is done() but never "completed" for wait()
                 pending = {future for future in pending if not future.done()}
                 if not pending:
                     break
@@ -447,6 +755,39 @@ class Downloader:
             raise CancelledError()
         self._report(on_progress, label)
         return paths
+
+    def _start_workers(self, items) -> set:
+        """One future per item, served by ``workers`` daemon threads (a worker still waiting for
+        a silent storage never keeps the process from exiting after a cancel)."""
+        work: queue.SimpleQueue = queue.SimpleQueue()
+        futures = set()
+        for item in items:
+            future: concurrent.futures.Future = concurrent.futures.Future()
+            futures.add(future)
+            work.put((item, future))
+
+        def worker():
+            while not self._stop.is_set():
+                try:
+                    item, future = work.get_nowait()
+                except queue.Empty:
+                    return
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    future.set_result(self.fetch(item))
+                except BaseException as exc:  # noqa: BLE001 (handed to the calling thread)
+                    future.set_exception(exc)
+            while True:  # stopped: the futures left are cancelled
+                try:
+                    _, future = work.get_nowait()
+                except queue.Empty:
+                    return
+                future.cancel()
+
+        for index in range(min(self.workers, len(futures))):
+            threading.Thread(target=worker, name=f"beod-dl-{index}", daemon=True).start()
+        return futures
 
     def _outcome(self, future, paths: List[str]) -> Optional[BeodError]:
         """Record a finished worker: its path, or its error (stopping the others when fatal)."""
@@ -484,13 +825,17 @@ class Downloader:
 # -- zip extraction -----------------------------------------------------------------------------
 def safe_extract(zip_path, out_dir, *, max_total_bytes: int = DEFAULT_MAX_ZIP_BYTES,
                  max_ratio: float = DEFAULT_MAX_ZIP_RATIO, is_cancelled=None,
-                 on_member: Optional[Callable[[int, int], None]] = None) -> Tuple[List[str], int]:
+                 on_member: Optional[Callable[[int, int], None]] = None,
+                 max_entries: int = DEFAULT_MAX_ZIP_ENTRIES,
+                 folder: Optional[OutputFolder] = None) -> Tuple[List[str], int]:
     """Extract ``zip_path`` into ``out_dir`` safely; ``(paths, skipped)``.
 
     Every member name is checked before anything is written; links are refused; the
-    total unpacked size and each large member's compression ratio are limited (a zip
-    bomb is refused); a member's data may not exceed its announced size. Members already
-    extracted with the right size are skipped; each one is written to ``.part`` first.
+    number of entries, the total unpacked size and each large member's compression ratio
+    are limited (a zip bomb is refused); a member's data may not exceed its announced
+    size. Members already extracted are skipped (with ``folder``: only those it recorded,
+    with their size and CRC; a file in the way that it did not record is never replaced);
+    each one is written to ``.part`` first.
     """
     try:
         archive = zipfile.ZipFile(zip_path)
@@ -500,6 +845,9 @@ def safe_extract(zip_path, out_dir, *, max_total_bytes: int = DEFAULT_MAX_ZIP_BY
         plan = []
         total = 0
         packed = max(1, os.path.getsize(zip_path))
+        if len(archive.infolist()) > max_entries:
+            raise ArchiveError(f"The archive holds {len(archive.infolist())} entries, over the limit of "
+                               f"{max_entries}: refused.")
         for info in archive.infolist():
             parts = _member_parts(info.filename)
             mode = info.external_attr >> 16
@@ -513,7 +861,10 @@ def safe_extract(zip_path, out_dir, *, max_total_bytes: int = DEFAULT_MAX_ZIP_BY
                                    f"{info.file_size / max(1, info.compress_size):.0f} times larger than "
                                    "it is packed: refused as a zip bomb.")
             total += info.file_size
-            plan.append((info, safe_join(out_dir, *parts)))
+            target = safe_join(out_dir, *parts)
+            if folder is not None:
+                folder.check_free(_member_key(parts), target, target + PART_SUFFIX)
+            plan.append((info, target))
         if total > max_total_bytes:
             raise ArchiveError(f"The archive would unpack to {_human(total)}, over the limit of "
                                f"{_human(max_total_bytes)}: refused.")
@@ -529,14 +880,28 @@ def safe_extract(zip_path, out_dir, *, max_total_bytes: int = DEFAULT_MAX_ZIP_BY
         for index, (info, target) in enumerate(plan):
             if is_cancelled is not None and is_cancelled():
                 raise CancelledError()
-            if os.path.isfile(target) and os.path.getsize(target) == info.file_size:
+            key = _member_key(_member_parts(info.filename))
+            if folder is not None:
+                record = folder.complete(key, target)
+                done = record is not None and record.get("crc") == info.CRC
+            else:
+                done = os.path.isfile(target) and os.path.getsize(target) == info.file_size
+            if done:
                 skipped += 1
             else:
+                if folder is not None:
+                    folder.claim(key, target, target + PART_SUFFIX)
                 _extract_member(archive, info, target, is_cancelled)
+                if folder is not None:
+                    folder.record(key, info.file_size, crc=info.CRC)
             paths.append(target)
             if on_member is not None:
                 on_member(index + 1, len(plan))
     return paths, skipped
+
+
+def _member_key(parts) -> str:
+    return "zip:" + "/".join(parts)
 
 
 def _extract_member(archive, info, target: str, is_cancelled) -> None:
@@ -584,12 +949,23 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
     """
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
+    with OutputFolder(out_dir, server=getattr(client, "server_url", ""), project_id=pid, scenario_id=sid,
+                      is_cancelled=is_cancelled) as folder:
+        return _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers,
+                              max_zip_bytes, max_zip_ratio)
+
+
+def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers, max_zip_bytes,
+                   max_zip_ratio) -> DownloadResult:
     if on_progress is not None:
         on_progress(DownloadProgress(0.0, "Listing the result files"))
     files = list_all_files(client, pid, sid, is_cancelled)
     if not files:
         raise DownloadError(f"Scenario {sid} has no result files to download (is it finished?).")
-    downloader = Downloader(client, pid, sid, out_dir, workers=workers, is_cancelled=is_cancelled)
+    downloader = Downloader(client, pid, sid, out_dir, workers=workers, is_cancelled=is_cancelled,
+                            folder=folder)
+    for item in files.values():
+        downloader.check_url(item.url)
     if not is_zip_listing(files):
         paths = downloader.run(files, on_progress)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
@@ -610,6 +986,7 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
                                          bytes_done=downloader.bytes_done, bytes_total=downloader.bytes_done))
 
     paths, skipped = safe_extract(archive_path, out_dir, max_total_bytes=max_zip_bytes,
-                                  max_ratio=max_zip_ratio, is_cancelled=is_cancelled, on_member=on_member)
+                                  max_ratio=max_zip_ratio, is_cancelled=is_cancelled, on_member=on_member,
+                                  folder=folder)
     return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                           skipped=skipped, archive=archive_path)

@@ -7,28 +7,49 @@ reach a message, a log line or a ``repr``.
 
 from .redact import redact
 
+MAX_DETAILS_CHARS = 1000
+_MAX_DEPTH = 6
 
-def details_text(details) -> str:
-    """The server's ``details``/``detail`` (a string, a list of problems or a dict) as one line."""
+
+def _loc_text(loc) -> str:
+    if isinstance(loc, (list, tuple)):
+        return ".".join(str(p) for p in loc[:10] if p not in ("body", None))
+    return "" if loc is None else str(loc)
+
+
+def _details_parts(details, depth: int) -> str:
     if details is None:
         return ""
+    if depth > _MAX_DEPTH:
+        return "..."
     if isinstance(details, str):
-        return redact(details.strip())
+        return details.strip()
     if isinstance(details, dict):
         for key in ("details", "detail", "message", "error", "msg"):
             if key in details and details[key] not in (None, ""):
-                return details_text(details[key])
-        return redact("; ".join(f"{k}: {details_text(v)}" for k, v in details.items()))
+                return _details_parts(details[key], depth + 1)
+        return "; ".join(f"{str(k)[:80]}: {_details_parts(v, depth + 1)}"
+                         for k, v in list(details.items())[:20])
     if isinstance(details, (list, tuple)):
         parts = []
-        for item in details:
-            if isinstance(item, dict) and "msg" in item:
-                where = ".".join(str(p) for p in item.get("loc", ()) if p != "body")
-                parts.append(f"{where}: {item['msg']}" if where else str(item["msg"]))
+        for item in details[:20]:
+            if isinstance(item, dict) and item.get("msg") not in (None, ""):
+                where = _loc_text(item.get("loc"))
+                what = _details_parts(item["msg"], depth + 1)
+                parts.append(f"{where}: {what}" if where else what)
             else:
-                parts.append(details_text(item))
-        return redact("; ".join(p for p in parts if p))
-    return redact(str(details))
+                parts.append(_details_parts(item, depth + 1))
+        return "; ".join(p for p in parts if p)
+    return str(details)
+
+
+def details_text(details) -> str:
+    """The server's ``details``/``detail`` (a string, a list of problems or a dict) as one line,
+    at most about :data:`MAX_DETAILS_CHARS` characters, whatever its shape or depth."""
+    text = redact(_details_parts(details, 0))
+    if len(text) > MAX_DETAILS_CHARS:
+        text = text[:MAX_DETAILS_CHARS].rstrip() + "..."
+    return text
 
 
 class BeodError(Exception):
@@ -40,7 +61,8 @@ class BeodError(Exception):
     details_format = None
 
     def __init__(self, message=None, *, status=None, details=None):
-        self.message = redact(message) if message else self.default_message
+        # redacted before it is shortened: a cut never shows half a secret
+        self.message = redact(message)[:2 * MAX_DETAILS_CHARS] if message else self.default_message
         self.status = status
         self.details = details_text(details)
         if self.details_format and self.details and self.details not in self.message:
@@ -115,12 +137,28 @@ class ServerError(BeodError):
     default_message = "The BEOD server had a problem; try again later."
 
 
+class ScenarioIdsError(ServerError):
+    """A scenario was created but the server's answer lacks what is needed to follow it;
+    ``project_id`` and ``scenario_id`` say which one (credits may have been spent)."""
+
+    def __init__(self, message=None, *, project_id=None, scenario_id=None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.project_id = project_id
+        self.scenario_id = scenario_id
+
+
 class RateLimitedError(ServerError):
     default_message = "The BEOD server is busy (too many requests); try again in a moment."
 
 
 class NetworkError(BeodError):
     default_message = "Could not reach the server: check the network, the proxy and the server address."
+
+
+class RedirectError(BeodError):
+    """A redirect that was not followed (from a sign-in or a POST, to another scheme, https -> http)."""
+
+    default_message = "The server redirected the request elsewhere; it was not followed."
 
 
 class CancelledError(BeodError):

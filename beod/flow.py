@@ -17,10 +17,11 @@ from typing import Callable, List, Optional, Tuple
 from .aoi import PreparedAoi, prepare_aoi
 from .download import DownloadResult, download_scenario
 from .endpoints import DEFAULT_SCENARIO_TYPE
-from .errors import CancelledError
+from .errors import CancelledError, ScenarioIdsError
 from .follow import follow_activity
 from .limits import check_area
 from .models import Activity, ScenarioParams
+from .outfolder import check_folder_for_new_scenario
 
 LOG = logging.getLogger("beod")
 STAGES = ("login", "project", "aoi", "scenario", "running", "download", "done")
@@ -109,6 +110,7 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
         params = ScenarioParams.from_dict(params)
     if not params.name or params.name == ScenarioParams().name:
         params.name = project_name or params.name
+    check_folder_for_new_scenario(out_dir)  # before anything is created (and charged)
     os.makedirs(out_dir, exist_ok=True)
     _ensure_signed_in(client, report)
 
@@ -121,7 +123,12 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
     report("aoi", 100.0, "Area sent")
 
     report("scenario", 0.0, "Starting the extraction")
-    sid, aid = client.create_scenario(pid, params, scenario_type)
+    try:
+        sid, aid = client.create_scenario(pid, params, scenario_type)
+    except ScenarioIdsError as exc:  # created, but not followable: its ids are kept all the same
+        if on_ids is not None and exc.scenario_id is not None:
+            on_ids(pid, exc.scenario_id, None)
+        raise
     LOG.info("Project %s, scenario %s, activity %s", pid, sid, aid)
     if on_ids is not None:
         on_ids(pid, sid, aid)

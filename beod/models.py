@@ -1,21 +1,67 @@
 """Typed results of the BEOD API (dataclasses built from its JSON), and scenario parameters.
 
 ``from_dict`` constructors accept the documented field names and tolerate unknown
-or missing ones, so a server that adds fields does not break the client.
+or missing ones, so a server that adds fields does not break the client. Any other
+answer (not a JSON object, a field of the wrong type, a NaN progress) gives a
+:class:`~beod.errors.ServerError` naming what was wrong, never a bare ``ValueError``.
 """
 
+import math
 import time
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from .endpoints import TERMINAL_STATES
+from .errors import ServerError
 
 
 def _int_or_none(value):
+    if isinstance(value, bool):
+        return value
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return value
+
+
+def require_id(data, key: str, action: str, *alternatives) -> int:
+    """The integer id ``data[key]`` (or the first alternative key present), else a
+    :class:`ServerError` naming the missing or invalid field."""
+    if not isinstance(data, dict):
+        raise ServerError(f"{action}: the server's answer is not a JSON object ({type(data).__name__}).")
+    for name in (key, *alternatives):
+        value = data.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            break
+        try:
+            return int(value)
+        except (TypeError, ValueError, OverflowError):
+            break
+        # an id present but unusable is reported below
+    shown = repr(data.get(key))[:40] if key in data else "missing"
+    raise ServerError(f"{action}: the server's answer has no valid {key} ({shown}).")
+
+
+def as_object(data, what: str) -> dict:
+    """``data`` if it is a JSON object, else a :class:`ServerError` naming ``what`` it should be."""
+    if not isinstance(data, dict):
+        raise ServerError(f"Unexpected answer from the server: {what} is not a JSON object "
+                          f"({type(data).__name__}).")
+    return data
+
+
+def _percent(value) -> float:
+    """A progress percentage: numbers (and numeric text) clamped to 0-100; NaN, infinities
+    and anything else count as 0."""
+    try:
+        number = float(value or 0.0)
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
+    if not math.isfinite(number):
+        return 0.0
+    return max(0.0, min(100.0, number))
 
 
 def _first(data: dict, *keys, default=None):
@@ -45,11 +91,19 @@ class Tokens:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Tokens":
+        as_object(data, "the sign-in answer")
         try:
             expires = float(data.get("expires_in") or 86400)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             expires = 86400.0
-        return cls(access_token=str(data["access_token"]), refresh_token=data.get("refresh_token"),
+        if not math.isfinite(expires) or expires <= 0:
+            expires = 86400.0
+        token = data.get("access_token")
+        if not isinstance(token, str) or not token:
+            raise ServerError("Sign-in: the server's answer has no access_token.")
+        refresh = data.get("refresh_token")
+        refresh = refresh if isinstance(refresh, str) and refresh else None
+        return cls(access_token=token, refresh_token=refresh,
                    expires_in=expires, token_type=str(data.get("token_type") or "Bearer"))
 
 
@@ -62,8 +116,13 @@ class User:
 
     @classmethod
     def from_dict(cls, data: dict) -> "User":
-        return cls(id=str(_first(data, "id", "user_id", default="")), credits=data.get("credits"),
-                   email=data.get("email"), raw=dict(data))
+        as_object(data, "the account")
+        credits = data.get("credits")
+        if isinstance(credits, bool) or not isinstance(credits, (int, float)) or not math.isfinite(credits):
+            credits = None
+        email = data.get("email")
+        return cls(id=str(_first(data, "id", "user_id", default="")), credits=credits,
+                   email=email if isinstance(email, str) else None, raw=dict(data))
 
 
 @dataclass
@@ -75,6 +134,7 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Project":
+        as_object(data, "a project")
         return cls(id=_int_or_none(_first(data, "id", "project_id")), name=str(data.get("name") or ""),
                    creation_date=data.get("creation_date"), raw=dict(data))
 
@@ -94,6 +154,7 @@ class Asset:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Asset":
+        as_object(data, "an asset")
         return cls(id=_int_or_none(_first(data, "id", "asset_id")),
                    project_id=_int_or_none(data.get("project_id")),
                    type=str(_first(data, "type", "asset_type", default="")),
@@ -114,6 +175,7 @@ class Scenario:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Scenario":
+        as_object(data, "a scenario")
         return cls(id=_int_or_none(_first(data, "id", "scenario_id")),
                    project_id=_int_or_none(data.get("project_id")), name=str(data.get("name") or ""),
                    type=str(_first(data, "type", "scenario_type", default="")),
@@ -150,18 +212,18 @@ class Activity:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Activity":
-        try:
-            progress = float(data.get("progress") or 0.0)
-        except (TypeError, ValueError):
-            progress = 0.0
+        as_object(data, "the activity")
+        progress = _percent(data.get("progress"))
         details = data.get("details")
+        misc = data.get("misc")
         return cls(id=_int_or_none(_first(data, "id", "activity_id")),
                    project_id=_int_or_none(data.get("project_id")),
                    scenario_id=_int_or_none(data.get("scenario_id")),
                    state=str(data.get("state") or "CREATED").upper(), progress=progress,
                    details="" if details is None else str(details), type=str(data.get("type") or ""),
                    creation_date=data.get("creation_date"), start_date=data.get("start_date"),
-                   end_date=data.get("end_date"), misc=dict(data.get("misc") or {}), raw=dict(data))
+                   end_date=data.get("end_date"), misc=dict(misc) if isinstance(misc, dict) else {},
+                   raw=dict(data))
 
 
 def _join(value) -> str:

@@ -11,8 +11,9 @@ import threading
 
 REDACTED = "***"
 
-_URL_QUERY = re.compile(r"(\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s?#\"'<>]*)\?[^\s\"'<>]*")
-_PATH_QUERY = re.compile(r"((?:^|[\s\"'(])/[^\s?#\"'<>]*)\?[^\s\"'<>]*")
+# A "word" ends at whitespace, a quote or an angle bracket; a query string ends with its word.
+_WORD_BREAKS = re.compile(r"([\s\"'<>]+)")
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 _BEARER = re.compile(r"(?i)\b(bearer)\s+[A-Za-z0-9._~+/=-]+")
 _SECRET_FIELDS = re.compile(
     r"(?i)([\"']?(?:access_token|refresh_token|id_token|token|password|passwd|secret|signature"
@@ -46,11 +47,42 @@ def redact(text) -> str:
     for secret in known:
         if secret in text:
             text = text.replace(secret, REDACTED)
-    text = _URL_QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)
-    text = _PATH_QUERY.sub(lambda m: m.group(1) + "?" + REDACTED, text)
+    if "?" in text:
+        text = "".join(_redact_word_query(word) for word in _WORD_BREAKS.split(text))
     text = _BEARER.sub(lambda m: m.group(1) + " " + REDACTED, text)
     text = _SECRET_FIELDS.sub(lambda m: m.group(1) + REDACTED, text)
     return text
+
+
+def _query_start(word: str) -> int:
+    """Where the query string of a URL (``scheme://...?``) or of an absolute path
+    (``/...?``) starts in ``word``; -1 when it has none. One pass: linear in ``word``."""
+    armed = word.startswith("/")  # a path at the start of a word
+    index = 0
+    length = len(word)
+    while index < length:
+        char = word[index]
+        if char == "?":
+            if armed:
+                return index
+            armed = False
+        elif char == "#":
+            armed = False
+        elif char == ":" and word.startswith("//", index + 1) and index and word[index - 1] in _SCHEME_CHARS:
+            armed = True
+            index += 3
+            continue
+        elif char == "/" and index and word[index - 1] == "(":
+            armed = True
+        index += 1
+    return -1
+
+
+def _redact_word_query(word: str) -> str:
+    if "?" not in word:
+        return word
+    start = _query_start(word)
+    return word if start < 0 else word[:start] + "?" + REDACTED
 
 
 def redact_url(url) -> str:

@@ -4,9 +4,12 @@ A :class:`Job` holds what is needed to follow a run again after QGIS was closed:
 the server, the BEOD project/scenario/activity ids, the output folder, the state.
 Never a password, a token or a download URL. :class:`JobStore` keeps them as JSON
 in the QGIS profile folder (``beod_jobs.json``); it is safe to update from a task's
-worker thread.
+worker thread and from several QGIS instances on one profile at once: every change
+re-reads the file, changes it and replaces it atomically under an OS file lock
+(``beod_jobs.json.lock``), so no instance's record is lost.
 """
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -15,10 +18,12 @@ import time
 import uuid
 from typing import Any, Dict, List, Optional
 
+from ..beod.outfolder import FileLock
 from .settings import profile_folder
 
 STORE_FILE_NAME = "beod_jobs.json"
 MAX_RECORDS = 200
+LOCK_WAIT_S = 30.0
 
 KIND_EXTRACTION = "extraction"
 KIND_DOWNLOAD = "download"
@@ -112,6 +117,24 @@ class JobStore:
             self._refresh()
 
     # -- persistence -------------------------------------------------------------
+    @contextlib.contextmanager
+    def _changing(self):
+        """Hold this process's lock and the store file's OS lock; the file is read again."""
+        with self._lock:
+            folder = os.path.dirname(self.path)
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+            lock = FileLock(self.path + ".lock")
+            # a holder that does not let go in LOCK_WAIT_S: go on rather than lose this change
+            locked = lock.acquire(wait=LOCK_WAIT_S)
+            try:
+                self._signature = object()  # the file is read again, whatever its signature
+                self._refresh()
+                yield
+            finally:
+                if locked:
+                    lock.release()
+
     def _file_signature(self):
         try:
             stat = os.stat(self.path)
@@ -159,8 +182,7 @@ class JobStore:
 
     # -- access ------------------------------------------------------------------
     def add(self, job: Job) -> Job:
-        with self._lock:
-            self._refresh()
+        with self._changing():
             if job.started is None:
                 job.started = time.time()
             self._jobs[job.local_id] = job
@@ -169,8 +191,7 @@ class JobStore:
 
     def update(self, local_id: str, **fields) -> Optional[Job]:
         """Change fields of a job and save; returns a copy of the updated job."""
-        with self._lock:
-            self._refresh()
+        with self._changing():
             job = self._jobs.get(local_id)
             if job is None:
                 return None
@@ -201,8 +222,7 @@ class JobStore:
         return [job for job in reversed(self.all()) if job.is_active]
 
     def remove(self, local_id: str) -> bool:
-        with self._lock:
-            self._refresh()
+        with self._changing():
             removed = self._jobs.pop(local_id, None) is not None
             if removed:
                 self._save()
@@ -210,8 +230,7 @@ class JobStore:
 
     def clear_finished(self) -> int:
         """Forget every finished job; returns how many were removed."""
-        with self._lock:
-            self._refresh()
+        with self._changing():
             done = [key for key, job in self._jobs.items() if not job.is_active]
             for key in done:
                 del self._jobs[key]

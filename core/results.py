@@ -14,7 +14,7 @@ from osgeo import gdal
 
 from .i18n import tr
 from .layer_kinds import KINDS
-from .results_files import MergeCancelledError, Ticker, read_manifest, write_manifest
+from .results_files import MergeCancelledError, Ticker, own_target, read_manifest, write_manifest
 from .results_load import apply_kind_style, load_results, results_extent
 from .results_merge import merge_vectors
 from .results_model import MergedLayer, MergedResults, MergedTileset
@@ -83,7 +83,7 @@ def merge_outputs(out_dir: str, *, is_cancelled: Optional[Callable[[], bool]] = 
 
 def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker, fallbacks) -> Optional[MergedLayer]:
     extension = ".vrt" if kind.is_raster else ".gpkg"
-    target = os.path.join(merged_dir, kind.name + extension)
+    target = own_target(os.path.join(merged_dir, kind.name + extension), notes, out_dir)
     manifest = read_manifest(target, sources, out_dir)
     if manifest is not None:
         ticker.advance(len(sources))

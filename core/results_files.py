@@ -105,6 +105,26 @@ def write_manifest(target: str, sources: Sources, out_dir: str, **facts) -> None
     os.replace(temporary, manifest_path(target))
 
 
+def is_ours(target: str) -> bool:
+    """Whether ``target`` may be replaced by a merge: missing, or written by one (its manifest)."""
+    return not os.path.lexists(target) or os.path.isfile(manifest_path(target))
+
+
+def own_target(target: str, notes: List[str], out_dir: str) -> str:
+    """``target``, or the first numbered name beside it (``building-2.gpkg``) when ``target``
+    holds a file no merge wrote (the user's own): it is never replaced."""
+    if is_ours(target):
+        return target
+    stem, extension = os.path.splitext(target)
+    for number in range(2, 1000):
+        candidate = f"{stem}-{number}{extension}"
+        if is_ours(candidate):
+            notes.append(tr("{} was not written by a BEOD merge and was left as it is; the merged layer is "
+                            "{}.", display_path(target, out_dir), display_path(candidate, out_dir)))
+            return candidate
+    raise OSError(f"no free name beside {target}")
+
+
 def remove_file(path: str) -> None:
     try:
         os.remove(path)

@@ -14,6 +14,8 @@ from typing import List, Optional, Sequence, Tuple
 from .i18n import tr
 from .results_model import MergedTileset
 
+GENERATOR = "BEOD QGIS plugin"
+
 _WGS84_A = 6378137.0
 _WGS84_E2 = 6.69437999014e-3
 
@@ -80,6 +82,19 @@ def _enclosing(volumes: List[dict], transforms: list) -> Optional[dict]:
     return {"sphere": [*centre, radius]}
 
 
+def _written_here(path: str) -> bool:
+    """Whether ``path`` is missing or a tileset this plugin wrote (may be replaced)."""
+    if not os.path.lexists(path):
+        return True
+    try:
+        with open(path, encoding="utf-8") as handle:
+            existing = json.load(handle)
+    except (OSError, ValueError):
+        return False
+    return isinstance(existing, dict) and isinstance(existing.get("asset"), dict) and \
+        existing["asset"].get("generator") == GENERATOR
+
+
 def merge_tilesets(kind: str, sources: Sequence[Tuple[str, str]], merged_dir: str,
                    notes: List[str]) -> Optional[MergedTileset]:
     """One tileset for ``kind``: the tile's own when there is one, else a root written
@@ -119,13 +134,18 @@ def merge_tilesets(kind: str, sources: Sequence[Tuple[str, str]], merged_dir: st
         return None
     root_error = max(errors) * 2 if max(errors) > 0 else 1000.0
     tileset = {
-        "asset": {"version": "1.0", "generator": "BEOD QGIS plugin"},
+        "asset": {"version": "1.0", "generator": GENERATOR},
         "geometricError": root_error,
         "root": {"boundingVolume": volume, "geometricError": root_error,
                  "refine": "ADD", "children": children},
     }
     os.makedirs(merged_dir, exist_ok=True)
     target = os.path.join(merged_dir, f"{kind}_tileset.json")
+    stem = target[:-len(".json")]
+    for number in range(2, 1000):
+        if _written_here(target):
+            break
+        target = f"{stem}-{number}.json"  # a file of the user's own is never replaced
     temporary = target + ".part"
     with open(temporary, "w", encoding="utf-8") as handle:
         json.dump(tileset, handle)

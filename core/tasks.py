@@ -558,14 +558,30 @@ class TaskRegistry(QObject):
 TASKS = TaskRegistry()
 
 
+def refuse_busy_folder(job: Job, registry: Optional["TaskRegistry"] = None) -> None:
+    """Raise :class:`beod.outfolder.FolderBusyError` when a running task writes into the
+    output folder of ``job`` ("Download and load" clicked twice): one writer per folder."""
+    from ..beod.outfolder import FolderBusyError
+
+    if not job.out_dir:
+        return
+    folder = os.path.realpath(job.out_dir)
+    for task in (registry or TASKS).tasks():
+        if task.job.out_dir and os.path.realpath(task.job.out_dir) == folder:
+            raise FolderBusyError(tr("\u201c{}\u201d is already being downloaded into {}; wait for it to "
+                                     "end.", task.job.name, job.out_dir))
+
+
 def start_extraction(job: Job, iface=None, **kwargs) -> ExtractionTask:
     """Create an :class:`ExtractionTask` for ``job`` and start it in :data:`TASKS`."""
+    refuse_busy_folder(job)
     return TASKS.start(ExtractionTask(job, iface=iface, **kwargs))
 
 
 def start_download(job: Job, iface=None, **kwargs) -> DownloadTask:
     """Create a :class:`DownloadTask` for ``job`` (kind download) and start it in :data:`TASKS`."""
     job.kind = jobs_module.KIND_DOWNLOAD
+    refuse_busy_folder(job)
     return TASKS.start(DownloadTask(job, iface=iface, **kwargs))
 
 

@@ -109,8 +109,9 @@ class RunExtractionAlgorithm(BeodAlgorithm):
         out_dir = self.parameterAsString(parameters, OUTPUT_FOLDER, context)
         if os.path.isdir(out_dir) and os.listdir(out_dir):
             feedback.pushWarning(tr(
-                "The output folder {} already holds files: results found there are merged with the "
-                "new ones. Choose an empty folder to keep runs apart.", out_dir))
+                "The output folder {} already holds files: they are kept as they are, and a folder "
+                "holding another extraction's results is refused. Choose an empty folder to keep runs "
+                "apart.", out_dir))
         os.makedirs(out_dir, exist_ok=True)
         client = self.client(feedback)
         ids, failures = [], []

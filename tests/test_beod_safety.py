@@ -225,7 +225,7 @@ def test_malicious_tree_is_refused_and_nothing_is_written(tmp_path, bad):
         with pytest.raises(UnsafePathError):
             download_scenario(client, 1, 2, out)
         client.close()
-    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    written = [p for p in tmp_path.rglob("*") if p.is_file() and ".beod" not in p.parts]
     assert written == []
 
 

@@ -263,6 +263,7 @@ def test_tiles_in_another_crs_are_reprojected_or_named_in_a_note(tmp_path):
 def test_a_merged_file_that_cannot_be_replaced_is_written_beside_it(tmp_path):
     built = build_output(str(tmp_path), tiles=2, raster=False, three_d=False)
     (tmp_path / "merged" / "building.gpkg").mkdir(parents=True)  # stands for a file locked by Windows
+    (tmp_path / "merged" / "building.gpkg.json").write_text("{}")  # written by an earlier merge
 
     merged = merge_outputs(str(tmp_path))
 

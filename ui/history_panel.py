@@ -129,13 +129,23 @@ class HistoryPanel(QObject):
 
     # -- internals ----------------------------------------------------------------------------
     def _folder_for(self, ids) -> str:
+        """The folder that already holds this scenario's results, else a new one (never a
+        folder holding other files: their origin is unknown)."""
+        from ..beod.outfolder import can_take
+
+        pid, sid = ids["project_id"], ids["scenario_id"]
         for job in self.store.all():
-            if (job.project_id == ids["project_id"] and job.scenario_id == ids["scenario_id"]
-                    and job.out_dir and os.path.isdir(job.out_dir)):
+            if (job.project_id == pid and job.scenario_id == sid and job.out_dir
+                    and os.path.isdir(job.out_dir) and can_take(job.out_dir, pid, sid)):
                 return job.out_dir
         base = self.settings_panel.output_folder() or self.account.settings.output_folder
-        name = f"{safe_folder_name(ids['name'])}_p{ids['project_id']}_s{ids['scenario_id']}"
-        return os.path.join(base, name)
+        name = f"{safe_folder_name(ids['name'])}_p{pid}_s{sid}"
+        folder = os.path.join(base, name)
+        number = 2
+        while not can_take(folder, pid, sid):
+            folder = os.path.join(base, f"{name}_{number}")
+            number += 1
+        return folder
 
     def _refresh_done(self, history, error) -> None:
         self._call = None
