@@ -240,7 +240,10 @@ def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = No
               if layer is not None and layer.isValid() and not layer.extent().isEmpty()]
     target = project.crs() if project.crs().isValid() else (layers[0].crs() if layers else project.crs())
     extent = QgsRectangle()
-    extent.setMinimal()
+    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
+        extent.setNull()
+    else:
+        extent.setMinimal()
     for layer in layers:
         layer_extent = layer.extent()
         if layer.crs().isValid() and target.isValid() and layer.crs() != target:

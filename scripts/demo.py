@@ -114,7 +114,10 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     extent = QgsRectangle()
-    extent.setMinimal()
+    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
+        extent.setNull()
+    else:
+        extent.setMinimal()
     for layer in layers:
         if layer.isValid() and not layer.extent().isEmpty():
             transform = QgsCoordinateTransform(layer.crs(), crs, project)
