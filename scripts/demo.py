@@ -101,6 +101,7 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         QgsLegendStyle,
         QgsProject,
         QgsRectangle,
+        QgsTextFormat,
         QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import QSize
@@ -130,7 +131,11 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
 
     label = QgsLayoutItemLabel(layout)
     label.setText(title)
-    label.setFont(QFont("Sans", 16, QFont.Weight.Bold))
+    title_font = QFont("Sans", 16, QFont.Weight.Bold)
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24+ (setFont is deprecated there)
+        label.setTextFormat(QgsTextFormat.fromQFont(title_font))
+    else:
+        label.setFont(title_font)
     label.attemptMove(QgsLayoutPoint(6, 4, mm))
     label.attemptResize(QgsLayoutSize(page_w - 12, 10, mm))
     layout.addLayoutItem(label)
@@ -159,9 +164,13 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
             root.addLayer(layer)
     legend.model().setRootGroup(root)
     legend.setLinkedMap(item)
-    legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold))
-    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 10, QFont.Weight.Bold))
-    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 9))
+    for style, font in ((QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold)),
+                        (QgsLegendStyle.Style.Subgroup, QFont("Sans", 10, QFont.Weight.Bold)),
+                        (QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 9))):
+        if hasattr(QgsLegendStyle, "setTextFormat"):  # QGIS 3.30+ (setStyleFont is deprecated there)
+            legend.rstyle(style).setTextFormat(QgsTextFormat.fromQFont(font))
+        else:
+            legend.setStyleFont(style, font)
     legend.attemptMove(QgsLayoutPoint(page_w - legend_w, 16, mm))
     layout.addLayoutItem(legend)
     legend.adjustBoxSize()
@@ -304,8 +313,10 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
     for layer in layers:
         if hasattr(layer, "featureCount"):
             detail = f"{layer.featureCount()} features"
-        else:
+        elif hasattr(layer, "width"):
             detail = f"raster {layer.width()} x {layer.height()} px"
+        else:
+            detail = "3D Tiles"
         print(f"  - {layer.name():<20} {detail:<24} {layer.source().split('|')[0]}")
     for note in task.notes:
         print(f"  note: {note}")

@@ -15,6 +15,7 @@
 # Environment: APT_PACKAGES (the Makefile's list; the harness adds its own tools),
 # BEOD_DEBIAN_MIRROR (default: http://deb.debian.org/debian), BEOD_CHROOT_CACHE.
 set -euo pipefail
+{ # read whole before it runs: an edit of this file (e.g. a checkout) cannot derail a running build
 
 HARNESS_VERSION=1
 CACHE=${BEOD_CHROOT_CACHE:-/var/cache/beod-qgis-chroots}
@@ -50,7 +51,10 @@ RUN_GID=${BEOD_RUN_GID:-0}
 
 ROOT="$CACHE/$SUITE"
 STAMP="$ROOT/.beod-stamp"
-PACKAGES=$(echo "${APT_PACKAGES:-qgis python3-qgis python3-venv}" "$EXTRA_PACKAGES" | tr ' ' '\n' | sed '/^$/d' | sort -u | tr '\n' ' ')
+if [ -z "${APT_PACKAGES:-}" ]; then  # the Makefile's list, as `make deps` installs it on the host
+    APT_PACKAGES=$(make --no-print-directory -s -C "$REPO" --eval 'beod-apt-packages: ; @echo $(APT_PACKAGES)' beod-apt-packages)
+fi
+PACKAGES=$(echo "$APT_PACKAGES" "$EXTRA_PACKAGES" | tr ' ' '\n' | sed '/^$/d' | sort -u | tr '\n' ' ')
 WANT=$(printf '%s\n' "$HARNESS_VERSION" "$SUITE" "$MIRROR" "$PACKAGES" | sha256sum | cut -d' ' -f1)
 mkdir -p "$CACHE"
 
@@ -183,6 +187,12 @@ cleanup_root "$ROOT"   # a run killed with SIGKILL may have left mounts behind
 cp /etc/resolv.conf "$ROOT/etc/resolv.conf" 2>/dev/null || true
 mount_system "$ROOT"
 mount_in "$ROOT$REPO" --bind "$REPO"
+# pytest-qgis keeps its QGIS profile in the repository (.qgis-settings/): each chroot gets its own,
+# so that a run on another QGIS never shares (or wipes) the remembered state of the host's runs.
+[ -d "$REPO/.qgis-settings" ] || install -d -o "$RUN_UID" -g "$RUN_GID" "$REPO/.qgis-settings"
+mkdir -p "$ROOT/var/lib/beod/qgis-settings"
+chown "$RUN_UID:$RUN_GID" "$ROOT/var/lib/beod/qgis-settings"
+mount_in "$ROOT$REPO/.qgis-settings" --bind "$ROOT/var/lib/beod/qgis-settings"
 # A git worktree keeps its repository elsewhere: show it too (read-only), for `git ls-files`.
 common=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
 case "$common" in
@@ -211,3 +221,4 @@ chroot --userspec="$RUN_UID:$RUN_GID" "$ROOT" /usr/bin/env -i "${envs[@]}" \
 status=$?
 set -e
 exit "$status"
+}
