@@ -367,7 +367,6 @@ def test_model_chains_run_extraction_to_a_native_buffer(account, emulator, aoi_l
 
     # QGIS names a model's outputs "child:output" up to 3.3x, after their description since
     names = {output.description(): output.name() for output in reopened.outputDefinitions()}
-    print("DEBUG", names, [(p.name(), p.description()) for p in reopened.destinationParameterDefinitions()])
     buffered_name = names["Buffered buildings"]
     roads_name = names.get("Roads downloaded again", "download:roads")
     target = str(tmp_path / "buffered.gpkg")
