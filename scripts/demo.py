@@ -105,7 +105,7 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QFont
+    from qgis.PyQt.QtGui import QColor, QFont
 
     width, height = (int(part) for part in size.lower().split("x"))
     page_h = 210.0
@@ -119,7 +119,12 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         extent.setNull()
     else:
         extent.setMinimal()
-    for layer in layers:
+    # The 3D Tiles (QGIS 3.34+) get an inset map of their own: on the main map their grey meshes
+    # would hide the buildings' height colours. Their bounding volumes are loose: the extent is
+    # that of the 2D layers.
+    three_d = [layer for layer in layers if layer.customProperty("beod/3d")]
+    flat = [layer for layer in layers if layer not in three_d]
+    for layer in flat:
         if layer.isValid() and not layer.extent().isEmpty():
             transform = QgsCoordinateTransform(layer.crs(), crs, project)
             extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
@@ -140,15 +145,41 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
     label.attemptResize(QgsLayoutSize(page_w - 12, 10, mm))
     layout.addLayoutItem(label)
 
+    map_w, map_h = page_w - legend_w - 8, page_h - 20
     item = QgsLayoutItemMap(layout)
     item.attemptMove(QgsLayoutPoint(4, 16, mm))
-    item.attemptResize(QgsLayoutSize(page_w - legend_w - 8, page_h - 20, mm))
+    item.attemptResize(QgsLayoutSize(map_w, map_h, mm))
     item.setCrs(crs)
-    item.setLayers(layers)
+    item.setLayers(flat)
     item.setExtent(extent)
     item.setFrameEnabled(True)
     layout.addLayoutItem(item)
     item.zoomToExtent(extent)
+
+    if three_d:  # bottom left, where the tutorial's area leaves the map empty
+        map_h = item.sizeWithUnits().height()  # setExtent gave the map the extent's proportions
+        inset_w, inset_h = map_w * 0.22, map_h * 0.22
+        inset = QgsLayoutItemMap(layout)
+        inset.attemptMove(QgsLayoutPoint(6, 16 + map_h - inset_h - 2, mm))
+        inset.attemptResize(QgsLayoutSize(inset_w, inset_h, mm))
+        inset.setCrs(crs)
+        inset.setLayers(three_d + [layer for layer in flat if layer.name() == "Area of interest"])
+        inset.setFrameEnabled(True)
+        inset.setBackgroundColor(QColor("white"))
+        layout.addLayoutItem(inset)
+        inset_extent = QgsRectangle(extent)
+        inset_extent.scale(1.3)  # room for the caption
+        inset.zoomToExtent(inset_extent)
+        caption = QgsLayoutItemLabel(layout)
+        caption.setText("3D Tiles")
+        caption_font = QFont("Sans", 8)
+        if hasattr(caption, "setTextFormat"):
+            caption.setTextFormat(QgsTextFormat.fromQFont(caption_font))
+        else:
+            caption.setFont(caption_font)
+        caption.attemptMove(QgsLayoutPoint(7, 16 + map_h - inset_h - 1.5, mm))
+        caption.attemptResize(QgsLayoutSize(inset_w - 2, 4, mm))
+        layout.addLayoutItem(caption)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("Legend")

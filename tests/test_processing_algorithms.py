@@ -375,5 +375,7 @@ def test_model_chains_run_extraction_to_a_native_buffer(account, emulator, aoi_l
     buffered = vector(result[buffered_name])
     assert buffered.featureCount() > 0
     assert scenarios_created(emulator) == 1
-    assert result[roads_name].startswith(str(tmp_path / "model-again"))
-    assert vector(result[roads_name]).featureCount() > 0
+    # QGIS 3.40+ returns only the models' file outputs; the others stay in the child's results
+    roads = result[roads_name] if roads_name in result else result["CHILD_RESULTS"]["download"]["ROAD"]
+    assert roads.startswith(str(tmp_path / "model-again"))
+    assert vector(roads).featureCount() > 0
