@@ -27,6 +27,7 @@ EXTRA_PACKAGES="ca-certificates make git procps python3-pip fonts-dejavu-core"
 
 usage() { sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
+ORIGINAL_ARGS=("$@")
 BUILD_ONLY=0
 if [ "${1:-}" = "--build" ]; then BUILD_ONLY=1; shift; fi
 [ $# -ge 1 ] || usage
@@ -43,8 +44,15 @@ if [ "$(id -u)" != 0 ]; then
           APT_PACKAGES="${APT_PACKAGES:-}")
     while IFS='=' read -r name value; do pass+=("$name=$value"); done \
         < <(env | grep -E '^(PIP_[A-Z_]+|https?_proxy|HTTPS?_PROXY|no_proxy|NO_PROXY|QT_QPA_PLATFORM)=' || true)
-    args=("$QGIS_VERSION" "$@"); [ "$BUILD_ONLY" = 1 ] && args=(--build "${args[@]}")
-    exec sudo -- env "${pass[@]}" "$0" "${args[@]}"
+    exec sudo -- env "${pass[@]}" "$0" "${ORIGINAL_ARGS[@]}"
+fi
+# Own mount and PID namespaces: the mounts of this run are invisible to the rest of the machine
+# (and to anyone else using the same chroot), and when the run ends, however it ends (even
+# SIGKILL), the kernel ends every process it left and drops its mounts. The traps below still
+# unmount and end processes in order on a normal exit, a failure or Ctrl-C.
+if [ -z "${BEOD_CHROOT_NAMESPACE:-}" ]; then
+    exec unshare --mount --propagation private --pid --fork --kill-child --mount-proc \
+        -- env BEOD_CHROOT_NAMESPACE=1 "$0" "${ORIGINAL_ARGS[@]}"
 fi
 RUN_UID=${BEOD_RUN_UID:-0}
 RUN_GID=${BEOD_RUN_GID:-0}
@@ -69,7 +77,7 @@ mount_in() { # mount_in TARGET MOUNT-ARGS...
     MOUNTED+=("$target")
 }
 
-end_processes() { # every process whose root is inside $1
+end_processes() { # every process of this run (own PID namespace) whose root is inside $1
     local root=$1 pid link signal
     for signal in TERM KILL; do
         local found=0
@@ -93,7 +101,7 @@ unmount_all() { # unmount in reverse order, then anything still mounted below $1
         umount "$target" 2>/dev/null || umount -l "$target" 2>/dev/null || true
     done
     MOUNTED=()
-    # Whatever a killed earlier run left behind (deepest first).
+    # Anything else below $1 in this run's mount namespace (deepest first).
     { findmnt -rn -o TARGET || true; } | { grep -E "^$(printf '%s' "$root" | sed 's/[.[\*^$/]/\\&/g')(/|$)" || true; } | sort -r \
         | while read -r target; do umount "$target" 2>/dev/null || umount -l "$target" || true; done \
         || true
