@@ -13,7 +13,8 @@
 # the processes left in the chroot are ended when the command ends, fails or is interrupted.
 #
 # Environment: APT_PACKAGES (the Makefile's list; the harness adds its own tools),
-# BEOD_DEBIAN_MIRROR (default: http://deb.debian.org/debian), BEOD_CHROOT_CACHE.
+# BEOD_DEBIAN_MIRROR (default: http://deb.debian.org/debian), BEOD_CHROOT_CACHE, BEOD_CHROOT_SHARE
+# (folders outside the repository that tests read, shown read-only; default: /work/shared/seed).
 set -euo pipefail
 { # read whole before it runs: an edit of this file (e.g. a checkout) cannot derail a running build
 
@@ -41,7 +42,7 @@ esac
 # Root is needed for debootstrap, mounts and chroot: come back through sudo, as for apt.
 if [ "$(id -u)" != 0 ]; then
     pass=(BEOD_RUN_UID="$(id -u)" BEOD_RUN_GID="$(id -g)" BEOD_CHROOT_CACHE="$CACHE" BEOD_DEBIAN_MIRROR="$MIRROR"
-          APT_PACKAGES="${APT_PACKAGES:-}")
+          APT_PACKAGES="${APT_PACKAGES:-}" BEOD_CHROOT_SHARE="${BEOD_CHROOT_SHARE-/work/shared/seed}")
     while IFS='=' read -r name value; do pass+=("$name=$value"); done \
         < <(env | grep -E '^(PIP_[A-Z_]+|https?_proxy|HTTPS?_PROXY|no_proxy|NO_PROXY|QT_QPA_PLATFORM)=' || true)
     exec sudo -- env "${pass[@]}" "$0" "${ORIGINAL_ARGS[@]}"
@@ -207,6 +208,13 @@ case "$common" in
     ""|"$REPO"/*) ;;
     *) mount_in "$ROOT$common" --bind "$common"; mount -o remount,bind,ro "$ROOT$common" ;;
 esac
+# Files some tests read from outside the repository (the vendor tutorial), shown read-only.
+for shared in ${BEOD_CHROOT_SHARE-/work/shared/seed}; do
+    if [ -d "$shared" ]; then
+        mount_in "$ROOT$shared" --bind "$shared"
+        mount -o remount,bind,ro "$ROOT$shared"
+    fi
+done
 home=/tmp/beod-home-$RUN_UID
 mkdir -p "$ROOT$home" "$ROOT/opt/beod-venv"
 chown "$RUN_UID:$RUN_GID" "$ROOT$home" "$ROOT/opt/beod-venv"
