@@ -11,7 +11,7 @@ APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests 
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download clean translations
+.PHONY: all deps venv test lint unit test-qgis chroot-qgis zip demo qgis emulator bench-download clean translations
 
 all: test
 
@@ -48,6 +48,19 @@ unit: venv
 test: venv
 	$(PY) scripts/lint.py
 	$(PY) -m pytest
+	$(MAKE) test-qgis QGIS=3.40
+
+# The whole suite on another QGIS release (3.40 LTR: Debian trixie, 3.44: Debian sid), in a
+# cached chroot built on first use (scripts/qgis_chroot.sh); its own venv inside the chroot.
+QGIS ?= 3.40
+CHROOT_VENV := /opt/beod-venv
+test-qgis:
+	APT_PACKAGES="$(APT_PACKAGES)" scripts/qgis_chroot.sh $(QGIS) $(MAKE) --no-print-directory unit VENV=$(CHROOT_VENV)
+
+# Any target of this Makefile on another QGIS release, e.g. make chroot-qgis QGIS=3.44 TARGET=demo
+TARGET ?= unit
+chroot-qgis:
+	APT_PACKAGES="$(APT_PACKAGES)" scripts/qgis_chroot.sh $(QGIS) $(MAKE) --no-print-directory $(TARGET) VENV=$(CHROOT_VENV)
 
 # -- packaging ---------------------------------------------------------------
 zip: venv

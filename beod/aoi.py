@@ -132,6 +132,10 @@ def _force_2d(geom):
     _, ops, _ = _shapely()
     if not geom.has_z:
         return geom
+    import shapely
+
+    if hasattr(shapely, "force_2d"):  # shapely 2 (where ops.transform is deprecated since 2.2)
+        return shapely.force_2d(geom)
     return ops.transform(lambda x, y, *rest: (x, y), geom)
 
 

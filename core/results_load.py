@@ -164,10 +164,24 @@ def _layers_for(item: MergedLayer, merged: MergedResults) -> List[QgsMapLayer]:
     return layers
 
 
+def _fetch_tile_tilesets(layer: QgsMapLayer) -> None:
+    """Read now the tile tilesets a merged root references (local files, one per result tile).
+
+    QGIS fetches external tilesets lazily, when a render first reaches them: a one-shot render
+    (a layout export, a print) would otherwise draw none of the 3D content.
+    """
+    index = layer.dataProvider().index()
+    root = index.rootTile().id()
+    for tile_id in [root] + list(index.childTileIds(root)):
+        if index.childAvailability(tile_id) == Qgis.TileChildrenAvailability.NeedFetching:
+            index.fetchHierarchy(tile_id)
+
+
 def _tiled_scene_layer(tileset: MergedTileset) -> Optional[QgsMapLayer]:
     layer = qgis.core.QgsTiledSceneLayer(tileset.path, three_d_title(tileset.kind), "cesiumtiles")
     if not layer.isValid():
         return None
+    _fetch_tile_tilesets(layer)
     layer.setCustomProperty(KIND_PROPERTY, tileset.kind)
     layer.setCustomProperty(THREE_D_PROPERTY, True)
     return layer
@@ -250,12 +264,14 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
         layers.extend(_layers_for(item, merged))
     if merged.tilesets:
         if tiled_scenes_supported():
+            three_d = []
             for tileset in merged.tilesets:
                 layer = _tiled_scene_layer(tileset)
                 if layer is None:
                     _note(merged, tr("The 3D Tiles in {} could not be opened.", tileset.path))
                 else:
-                    layers.insert(0, layer)
+                    three_d.append(layer)
+            layers[:0] = three_d  # on top, in the order of their kinds
         else:
             _note(merged, tr("3D Tiles were saved but not added to the map: QGIS {} cannot display them "
                              "(QGIS 3.34 or newer can). They are in the run's folder: {}.",
@@ -284,14 +300,19 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
 def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = None) -> QgsRectangle:
     """The extent of ``layers`` in the project's CRS (empty when none has one).
 
-    A project without a CRS yet gets the extent in the CRS of the first layer.
+    A project without a CRS yet gets the extent in the CRS of the first 2D layer.
     """
     project = project or QgsProject.instance()
     layers = [layer for layer in layers
               if layer is not None and layer.isValid() and not layer.extent().isEmpty()]
-    target = project.crs() if project.crs().isValid() else (layers[0].crs() if layers else project.crs())
+    # a 2D layer's CRS (the 3D Tiles, on top, are in geographic coordinates with heights)
+    flat = [layer for layer in layers if not layer.customProperty(THREE_D_PROPERTY)] or layers
+    target = project.crs() if project.crs().isValid() else (flat[0].crs() if flat else project.crs())
     extent = QgsRectangle()
-    extent.setMinimal()
+    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
+        extent.setNull()
+    else:
+        extent.setMinimal()
     for layer in layers:
         layer_extent = layer.extent()
         if layer.crs().isValid() and target.isValid() and layer.crs() != target:

@@ -413,7 +413,10 @@ def zoom_to_layers(iface, layer_ids: List[str], project: Optional[QgsProject] = 
     canvas = iface.mapCanvas()
     target_crs = canvas.mapSettings().destinationCrs()
     extent = QgsRectangle()
-    extent.setMinimal()
+    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
+        extent.setNull()
+    else:
+        extent.setMinimal()
     found = False
     for layer_id in layer_ids:
         layer = project.mapLayer(layer_id)

@@ -1,6 +1,7 @@
 """Algorithm "List projects and scenarios" (``beod:listprojects``) → a table without geometry."""
 
 from qgis.core import (
+    Qgis,
     QgsFeature,
     QgsFeatureSink,
     QgsField,
@@ -10,7 +11,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from ..core.i18n import tr
 from .base import BeodAlgorithm, account_help
@@ -18,19 +19,27 @@ from .base import BeodAlgorithm, account_help
 OUTPUT = "OUTPUT"
 
 FIELDS = (
-    ("project_id", QVariant.LongLong),
-    ("project_name", QVariant.String),
-    ("project_date", QVariant.String),
-    ("scenario_id", QVariant.LongLong),
-    ("scenario_name", QVariant.String),
-    ("scenario_state", QVariant.String),
+    ("project_id", int),
+    ("project_name", str),
+    ("project_date", str),
+    ("scenario_id", int),
+    ("scenario_name", str),
+    ("scenario_state", str),
 )
+
+
+def _field(name: str, python_type) -> QgsField:
+    """A field of ``python_type`` (int or str): QGIS 3.38 and newer take a QMetaType, older ones a
+    QVariant type (deprecated since 3.38, gone in Qt 6)."""
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        return QgsField(name, QMetaType.Type.LongLong if python_type is int else QMetaType.Type.QString)
+    return QgsField(name, QVariant.Type.LongLong if python_type is int else QVariant.Type.String)
 
 
 def table_fields() -> QgsFields:
     fields = QgsFields()
-    for name, field_type in FIELDS:
-        fields.append(QgsField(name, field_type))
+    for name, python_type in FIELDS:
+        fields.append(_field(name, python_type))
     return fields
 
 

@@ -112,6 +112,8 @@ def publish_results(algorithm, out_dir, context, feedback):
         feedback.pushInfo(tr("{}: {}{}", kind.title, uri, count))
         hint = QgsProcessingUtils.LayerHint.Raster if kind.is_raster else QgsProcessingUtils.LayerHint.Vector
         details = QgsProcessingContext.LayerDetails(kind.title, context.project(), output_name(kind), hint)
+        if hasattr(details, "forceName"):  # QGIS 3.32+ would otherwise name the layer after its file
+            details.forceName = True
         # The context owns (and deletes) the post-processor: a new one for each layer.
         details.setPostProcessor(StylePostProcessor.create(kind.name, item.value_range))
         context.addLayerToLoadOnCompletion(uri, details)

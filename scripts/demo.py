@@ -101,10 +101,11 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         QgsLegendStyle,
         QgsProject,
         QgsRectangle,
+        QgsTextFormat,
         QgsUnitTypes,
     )
     from qgis.PyQt.QtCore import QSize
-    from qgis.PyQt.QtGui import QFont
+    from qgis.PyQt.QtGui import QColor, QFont
 
     width, height = (int(part) for part in size.lower().split("x"))
     page_h = 210.0
@@ -114,8 +115,16 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
     extent = QgsRectangle()
-    extent.setMinimal()
-    for layer in layers:
+    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
+        extent.setNull()
+    else:
+        extent.setMinimal()
+    # The 3D Tiles (QGIS 3.34+) get an inset map of their own: on the main map their grey meshes
+    # would hide the buildings' height colours. Their bounding volumes are loose: the extent is
+    # that of the 2D layers.
+    three_d = [layer for layer in layers if layer.customProperty("beod/3d")]
+    flat = [layer for layer in layers if layer not in three_d]
+    for layer in flat:
         if layer.isValid() and not layer.extent().isEmpty():
             transform = QgsCoordinateTransform(layer.crs(), crs, project)
             extent.combineExtentWith(transform.transformBoundingBox(layer.extent()))
@@ -127,20 +136,50 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
 
     label = QgsLayoutItemLabel(layout)
     label.setText(title)
-    label.setFont(QFont("Sans", 16, QFont.Weight.Bold))
+    title_font = QFont("Sans", 16, QFont.Weight.Bold)
+    if hasattr(label, "setTextFormat"):  # QGIS 3.24+ (setFont is deprecated there)
+        label.setTextFormat(QgsTextFormat.fromQFont(title_font))
+    else:
+        label.setFont(title_font)
     label.attemptMove(QgsLayoutPoint(6, 4, mm))
     label.attemptResize(QgsLayoutSize(page_w - 12, 10, mm))
     layout.addLayoutItem(label)
 
+    map_w, map_h = page_w - legend_w - 8, page_h - 20
     item = QgsLayoutItemMap(layout)
     item.attemptMove(QgsLayoutPoint(4, 16, mm))
-    item.attemptResize(QgsLayoutSize(page_w - legend_w - 8, page_h - 20, mm))
+    item.attemptResize(QgsLayoutSize(map_w, map_h, mm))
     item.setCrs(crs)
-    item.setLayers(layers)
+    item.setLayers(flat)
     item.setExtent(extent)
     item.setFrameEnabled(True)
     layout.addLayoutItem(item)
     item.zoomToExtent(extent)
+
+    if three_d:  # bottom left, where the tutorial's area leaves the map empty
+        map_h = item.sizeWithUnits().height()  # setExtent gave the map the extent's proportions
+        inset_w, inset_h = map_w * 0.22, map_h * 0.22
+        inset = QgsLayoutItemMap(layout)
+        inset.attemptMove(QgsLayoutPoint(6, 16 + map_h - inset_h - 2, mm))
+        inset.attemptResize(QgsLayoutSize(inset_w, inset_h, mm))
+        inset.setCrs(crs)
+        inset.setLayers(three_d + [layer for layer in flat if layer.name() == "Area of interest"])
+        inset.setFrameEnabled(True)
+        inset.setBackgroundColor(QColor("white"))
+        layout.addLayoutItem(inset)
+        inset_extent = QgsRectangle(extent)
+        inset_extent.scale(1.3)  # room for the caption
+        inset.zoomToExtent(inset_extent)
+        caption = QgsLayoutItemLabel(layout)
+        caption.setText("3D Tiles")
+        caption_font = QFont("Sans", 8)
+        if hasattr(caption, "setTextFormat"):
+            caption.setTextFormat(QgsTextFormat.fromQFont(caption_font))
+        else:
+            caption.setFont(caption_font)
+        caption.attemptMove(QgsLayoutPoint(7, 16 + map_h - inset_h - 1.5, mm))
+        caption.attemptResize(QgsLayoutSize(inset_w - 2, 4, mm))
+        layout.addLayoutItem(caption)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("Legend")
@@ -156,9 +195,13 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
             root.addLayer(layer)
     legend.model().setRootGroup(root)
     legend.setLinkedMap(item)
-    legend.setStyleFont(QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold))
-    legend.setStyleFont(QgsLegendStyle.Style.Subgroup, QFont("Sans", 10, QFont.Weight.Bold))
-    legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 9))
+    for style, font in ((QgsLegendStyle.Style.Title, QFont("Sans", 12, QFont.Weight.Bold)),
+                        (QgsLegendStyle.Style.Subgroup, QFont("Sans", 10, QFont.Weight.Bold)),
+                        (QgsLegendStyle.Style.SymbolLabel, QFont("Sans", 9))):
+        if hasattr(QgsLegendStyle, "setTextFormat"):  # QGIS 3.30+ (setStyleFont is deprecated there)
+            legend.rstyle(style).setTextFormat(QgsTextFormat.fromQFont(font))
+        else:
+            legend.setStyleFont(style, font)
     legend.attemptMove(QgsLayoutPoint(page_w - legend_w, 16, mm))
     layout.addLayoutItem(legend)
     legend.adjustBoxSize()
@@ -301,8 +344,10 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
     for layer in layers:
         if hasattr(layer, "featureCount"):
             detail = f"{layer.featureCount()} features"
-        else:
+        elif hasattr(layer, "width"):
             detail = f"raster {layer.width()} x {layer.height()} px"
+        else:
+            detail = "3D Tiles"
         print(f"  - {layer.name():<20} {detail:<24} {layer.source().split('|')[0]}")
     for note in task.notes:
         print(f"  note: {note}")

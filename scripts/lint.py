@@ -5,7 +5,8 @@ Checks, in order (all run; every failure is printed):
 2. bandit over the plugin code (the files that go into the release zip, as plugins.qgis.org scans it);
 3. detect-secrets: a clean scan of every tracked or new file (fake test passwords carry
    ``# pragma: allowlist secret``);
-4. no module imports PyQt5/PyQt6/PySide directly (the plugin must use ``qgis.PyQt``).
+4. no module imports PyQt5/PyQt6/PySide directly (the plugin must use ``qgis.PyQt``);
+5. no unscoped Qt enum (``Qt.AlignLeft``): Qt 6 (QGIS 4) only knows ``Qt.AlignmentFlag.AlignLeft``.
 """
 
 import ast
@@ -108,6 +109,60 @@ def check_qt_imports(files: list) -> bool:
     return ok
 
 
+def unscoped_qt_enums(path: Path) -> list:
+    """(line, expression) for every Qt enum value named without its enum, e.g. ``Qt.AlignLeft``.
+
+    A Qt class is a name imported from ``qgis.PyQt.<module>`` (or ``QtCore.Qt`` after
+    ``from qgis.PyQt import QtCore``). ``Class.Capitalised`` is refused unless it is itself
+    qualified further (``Qt.AlignmentFlag.AlignLeft``) or called (a nested class such as
+    ``QgsLayoutExporter.ImageExportSettings()``).
+    """
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except SyntaxError as exc:
+        return [(exc.lineno or 0, f"syntax error: {exc.msg}")]
+    classes, modules = set(), set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("qgis.PyQt"):
+            for alias in node.names:
+                name = alias.asname or alias.name
+                (modules if node.module == "qgis.PyQt" else classes).add(name)
+    parents = {}
+    for node in ast.walk(tree):
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
+
+    def is_qt_class(node) -> bool:
+        if isinstance(node, ast.Name):
+            return node.id in classes
+        return (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.value.id in modules and node.attr[:1].isupper())
+
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr[:1].isupper() and is_qt_class(node.value)):
+            continue
+        parent = parents.get(node)
+        if isinstance(parent, ast.Attribute) and parent.value is node:
+            continue  # Qt.AlignmentFlag(.AlignLeft)
+        if isinstance(parent, ast.Call) and parent.func is node:
+            continue  # a nested class or an enum built from a value
+        found.append((node.lineno, node.col_offset, ast.unparse(node)))
+    return [(line, text) for line, _, text in sorted(found)]
+
+
+def check_qt_enums(files: list) -> bool:
+    print("--- Qt enums: fully scoped (Qt 6)", flush=True)
+    ok = True
+    for rel in files:
+        if rel.endswith(".py"):
+            for line, expression in unscoped_qt_enums(ROOT / rel):
+                print(f"{rel}:{line}: {expression} is an unscoped Qt enum; name its enum "
+                      "(e.g. Qt.AlignmentFlag.AlignLeft), as Qt 6 requires")
+                ok = False
+    return ok
+
+
 def main() -> int:
     files = repository_files()
     results = {
@@ -115,12 +170,13 @@ def main() -> int:
         "bandit": check_bandit(),
         "detect-secrets": check_secrets(files),
         "Qt imports": check_qt_imports(files),
+        "Qt enums": check_qt_enums(files),
     }
     failed = [name for name, ok in results.items() if not ok]
     if failed:
         print(f"LINT FAILED: {', '.join(failed)}")
         return 1
-    print("lint: ruff, bandit, detect-secrets and Qt-import checks all clean")
+    print("lint: ruff, bandit, detect-secrets, Qt-import and Qt-enum checks all clean")
     return 0
 
 

@@ -61,6 +61,16 @@ def plugins_path() -> Path:
     return PLUGINS_PATH
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _empty_project_at_exit(qgis_app):
+    """QGIS 3.40 and newer can crash while quitting with layers still in the project (pytest-qgis
+    quits QGIS after this fixture): the session leaves an empty project, as a user closing it."""
+    yield
+    from qgis.core import QgsProject
+
+    QgsProject.instance().clear()
+
+
 @pytest.fixture(autouse=True)
 def _no_task_outlives_its_test():
     """Background tasks a test started are cancelled and finished before the next test, so

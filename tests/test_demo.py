@@ -6,6 +6,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from beod_qgis.core.results_load import tiled_scenes_supported
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtGui import QImage
 
@@ -30,6 +31,7 @@ def test_make_demo_writes_project_render_and_summary(qgis_app, tmp_path):
         assert stage in summary
     assert "Buildings" in summary and "features" in summary
     assert "salt hex" not in run.stderr  # no auth debug noise
+    assert "DeprecationWarning" not in run.stderr, run.stderr
 
     # The saved project opens with the group and layers with features.
     qgz = out / "beod_demo.qgz"
@@ -43,6 +45,10 @@ def test_make_demo_writes_project_render_and_summary(qgis_app, tmp_path):
     rasters = [layer for layer in layers if isinstance(layer, QgsRasterLayer)]
     assert vectors and all(layer.isValid() and layer.featureCount() > 0 for layer in vectors)
     assert rasters and all(layer.isValid() for layer in rasters)
+    if tiled_scenes_supported():  # QGIS 3.34+: the 3D Tiles too, as tiled-scene layers
+        three_d = {layer.name(): layer.isValid() for layer in layers
+                   if type(layer).__name__ == "QgsTiledSceneLayer"}
+        assert three_d == {"Buildings (3D)": True, "Trees (3D)": True}
     project.clear()
 
     # The render shows something: many different colours, not a blank image.

@@ -63,7 +63,7 @@ def aoi_gpkg(qgis_app, tmp_path):
     path = str(tmp_path / "aoi.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, path, QgsCoordinateTransformContext(), options)
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
     assert QgsVectorLayer(path, "check", "ogr").crs() == QgsCoordinateReferenceSystem("EPSG:3857")
     return path

@@ -7,12 +7,22 @@ import os
 import pytest
 from beod_qgis.core.layer_kinds import CLUTTER_CLASSES, CLUTTER_NODATA
 from beod_qgis.core.results import load_results, merge_outputs, results_extent
+from beod_qgis.core.results_load import tiled_scenes_supported
 from osgeo import gdal, ogr
-from qgis.core import QgsMapRendererParallelJob, QgsMapSettings, QgsVectorLayer
+from qgis.core import QgsMapRendererParallelJob, QgsMapRendererSequentialJob, QgsMapSettings, QgsVectorLayer
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
 from tests.emulator.samples import TUTORIAL_AOI
+
+#: the tiled-scene layers QGIS 3.34+ adds on top of the 2D layers
+THREE_D_KINDS = ["building", "tree"] if tiled_scenes_supported() else []
+
+
+def _buildings(layers):
+    """The 2D buildings layer (QGIS 3.34+ puts the 3D Tiles layers above it)."""
+    return next(layer for layer in layers
+                if isinstance(layer, QgsVectorLayer) and layer.customProperty("beod/kind") == "building")
 
 
 def _generate(root, epsg=3857):
@@ -44,8 +54,8 @@ def test_emulator_output_is_merged_loaded_and_styled(qgis_new_project, tmp_path,
     assert {item.kind for item in merged.layers} == {"building", "tree", "road", "clutter", "dtm"}
     assert [note for note in merged.notes if "3D Tiles" not in note] == []
 
-    heights = [feature["height"] for feature in layers[0].getFeatures()]
-    ranges = layers[0].renderer().ranges()
+    heights = [feature["height"] for feature in _buildings(layers).getFeatures()]
+    ranges = _buildings(layers).renderer().ranges()
     assert all(ranges[0].lowerValue() <= h <= ranges[-1].upperValue() for h in heights)
 
     mosaic = gdal.Open(merged.layer("clutter").path)
@@ -59,7 +69,7 @@ def test_emulator_output_is_merged_loaded_and_styled(qgis_new_project, tmp_path,
 
     settings = QgsMapSettings()
     settings.setLayers(layers)
-    settings.setDestinationCrs(layers[0].crs())
+    settings.setDestinationCrs(_buildings(layers).crs())
     settings.setExtent(results_extent(layers, qgis_new_project))
     settings.setOutputSize(QSize(600, 600))
     settings.setBackgroundColor(QColor("white"))
@@ -69,6 +79,30 @@ def test_emulator_output_is_merged_loaded_and_styled(qgis_new_project, tmp_path,
     image = job.renderedImage()
     image.save(str(tmp_path / f"emulator_{epsg}.png"))
     assert len({image.pixel(x, y) for x in range(0, 600, 6) for y in range(0, 600, 6)}) > 100
+
+
+@pytest.mark.skipif(not tiled_scenes_supported(), reason="tiled-scene layers need QGIS 3.34")
+def test_3d_tiles_are_drawn_by_a_one_shot_render(qgis_new_project, tmp_path):
+    """A layout export or a print renders once: the tile tilesets must have been read already."""
+    _generate(tmp_path)
+    merged = merge_outputs(str(tmp_path))
+    layers = load_results(merged, "Tutorial AOI", project=qgis_new_project)
+    extent = results_extent([_buildings(layers)], qgis_new_project)
+
+    for layer in layers[:len(THREE_D_KINDS)]:
+        settings = QgsMapSettings()
+        settings.setLayers([layer])
+        settings.setDestinationCrs(_buildings(layers).crs())
+        settings.setExtent(extent)
+        settings.setOutputSize(QSize(300, 300))
+        settings.setBackgroundColor(QColor("white"))
+        job = QgsMapRendererSequentialJob(settings)
+        job.start()
+        job.waitForFinished()
+        image = job.renderedImage()
+        white = QColor("white").rgb()
+        drawn = sum(image.pixel(x, y) != white for x in range(0, 300, 2) for y in range(0, 300, 2))
+        assert drawn > 50, (layer.name(), drawn)
 
 
 def test_emulator_3d_tiles_get_one_root_over_the_tiles(tmp_path):
@@ -122,8 +156,8 @@ def test_results_downloaded_from_the_emulator_load_as_one_layer_per_kind(qgis_ne
     expected = sum(_count(tmp_path / tile / "EXPORT" / "building" / "geopackage" / "building.gpkg",
                           "building") for tile in tiles)
     kinds = [layer.customProperty("beod/kind") for layer in layers]
-    assert kinds == ["building", "tree", "road", "clutter", "dtm", "dtm"]
-    assert layers[0].featureCount() == expected > 0
+    assert kinds == THREE_D_KINDS + ["building", "tree", "road", "clutter", "dtm", "dtm"]
+    assert _buildings(layers).featureCount() == expected > 0
     assert qgis_new_project.layerTreeRoot().children()[0].name() == f"Scenario {sid}"
 
 

@@ -33,6 +33,14 @@ def output(tmp_path):
     return built, merge_outputs(built.out_dir)
 
 
+#: the tiled-scene layers QGIS 3.34+ adds on top of the 2D layers (unchecked)
+THREE_D = ["Buildings (3D)", "Trees (3D)"] if tiled_scenes_supported() else []
+
+
+def _layer(layers, name):
+    return next(layer for layer in layers if layer.name() == name)
+
+
 def _group_names(project):
     return [node.name() for node in project.layerTreeRoot().children() if QgsLayerTree.isGroup(node)]
 
@@ -40,7 +48,8 @@ def _group_names(project):
 def _render(layers, extent, size=800):
     settings = QgsMapSettings()
     settings.setLayers(layers)
-    settings.setDestinationCrs(layers[0].crs())
+    # the CRS of the 2D results (a 3D Tiles layer is in geographic coordinates with heights)
+    settings.setDestinationCrs(next(layer for layer in layers if isinstance(layer, QgsVectorLayer)).crs())
     settings.setExtent(extent)
     settings.setOutputSize(QSize(size, size))
     settings.setBackgroundColor(QColor("white"))
@@ -59,7 +68,8 @@ def test_one_layer_per_kind_in_a_group_named_after_the_job(qgis_new_project, out
     group = root.children()[0]
     assert QgsLayerTree.isGroup(group) and group.name() == JOB
     names = [node.name() for node in group.children()]
-    assert names == ["Buildings", "Trees", "Roads", "Land clutter", "Terrain (DTM)", "Terrain (hillshade)"]
+    assert names == THREE_D + ["Buildings", "Trees", "Roads", "Land clutter", "Terrain (DTM)",
+                               "Terrain (hillshade)"]
     assert [layer.name() for layer in layers] == names
     counts = {layer.name(): layer.featureCount() for layer in layers if isinstance(layer, QgsVectorLayer)}
     assert counts == {"Buildings": built.counts["building"], "Trees": built.counts["tree"],
@@ -108,7 +118,7 @@ def test_raster_legends_name_the_classes_not_the_band(qgis_new_project, output):
 def test_buildings_are_drawn_in_the_colour_of_their_height(qgis_new_project, output):
     built, merged = output
     layers = load_results(merged, JOB, project=qgis_new_project)
-    buildings = layers[0]
+    buildings = _layer(layers, "Buildings")
     extent = QgsRectangle(*built.extent_3857)
 
     image, settings = _render([buildings], extent)
@@ -206,11 +216,12 @@ def test_reloading_after_more_tiles_arrived_shows_the_new_features(qgis_new_proj
 
     built, merged = output
     first = load_results(merged, JOB, project=qgis_new_project)
-    assert first[0].featureCount() == built.counts["building"]
+    assert _layer(first, "Buildings").featureCount() == built.counts["building"]
     shutil.copytree(f"{built.out_dir}/3", f"{built.out_dir}/4")  # one more tile downloaded
 
     layers = load_results(merge_outputs(built.out_dir), JOB, project=qgis_new_project)
 
-    assert layers[0].featureCount() == built.counts["building"] // 4 * 5
-    assert len(list(layers[0].getFeatures())) == built.counts["building"] // 4 * 5
+    buildings = _layer(layers, "Buildings")
+    assert buildings.featureCount() == built.counts["building"] // 4 * 5
+    assert len(list(buildings.getFeatures())) == built.counts["building"] // 4 * 5
     assert _group_names(qgis_new_project) == [JOB]
