@@ -350,7 +350,7 @@ def _settings_xml(crs, origin, dtm, layers) -> str:
             f' intensity="0.9"/></directional-lights></qgis3d>')
 
 
-def _set_dem_terrain(settings, dtm: QgsRasterLayer) -> None:
+def set_dem_terrain(settings, dtm: QgsRasterLayer) -> None:
     """On QGIS with Python terrain classes, set the DEM terrain through them as well."""
     if hasattr(q3d, "QgsDemTerrainSettings") and hasattr(settings, "setTerrainSettings"):
         terrain = q3d.QgsDemTerrainSettings()  # QGIS >= 3.42
@@ -394,7 +394,7 @@ def scene_settings(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] 
     settings.setLayers(shown)
     settings.setCrs(crs)
     if dtm is not None:
-        _set_dem_terrain(settings, dtm)
+        set_dem_terrain(settings, dtm)
     return settings
 
 
