@@ -58,6 +58,8 @@ MODE_BOTH = "both"
 MODES = (MODE_EXTRUSIONS, MODE_TILES, MODE_BOTH)
 #: the dock choice (``beod/dock/<name>``) remembering the mode
 MODE_CHOICE = "view3d_mode"
+#: custom property of the layer holding the terrain's elevation for 3D views
+ELEVATION_PROPERTY = "beod/3d_elevation"
 #: custom property of a layout: the output folder of the results it shows in 3D
 LAYOUT_PROPERTY = "beod/3d_out_dir"
 #: height (m) given to trees whose layer has no height attribute
@@ -272,11 +274,86 @@ def _by_kind(layers: Iterable[QgsMapLayer], kind: str, three_d: bool = False) ->
 
 
 def terrain_layer(layers: Iterable[QgsMapLayer]) -> Optional[QgsRasterLayer]:
-    """The DTM mosaic among ``layers`` (not its hillshade)."""
+    """The DTM mosaic among ``layers`` (its coloured layer, not the hillshade)."""
     for layer in _by_kind(list(layers), "dtm"):
-        if isinstance(layer, QgsRasterLayer) and layer.name() != hillshade_title():
+        if isinstance(layer, QgsRasterLayer) and layer.name() != hillshade_title() \
+                and not layer.customProperty(ELEVATION_PROPERTY):
             return layer
     return None
+
+
+def elevation_layer(layers: Iterable[QgsMapLayer]) -> Optional[QgsRasterLayer]:
+    """The terrain's elevation for 3D views: the DTM without holes (see ``add_elevation_layer``)."""
+    layers = list(layers)
+    found = [layer for layer in layers if layer.customProperty(ELEVATION_PROPERTY)]
+    return found[0] if found else terrain_layer(layers)
+
+
+def _elevation_vrt(dtm: QgsRasterLayer, low: float) -> Optional[str]:
+    """A VRT beside the DTM mosaic where its no-data pixels (outside the area) are at the
+    lowest ground height instead: a DEM terrain would drop there into deep walls."""
+    import os
+    from html import escape
+
+    source = dtm.source()
+    if not os.path.isfile(source):
+        return None
+    path = os.path.splitext(source)[0] + "_3d.vrt"
+    provider = dtm.dataProvider()
+    width, height = provider.xSize(), provider.ySize()
+    nodata = provider.sourceNoDataValue(1) if provider.sourceHasNoDataValue(1) else None
+    name = escape(os.path.basename(source))
+    rect = f'<SrcRect xOff="0" yOff="0" xSize="{width}" ySize="{height}"/>' \
+           f'<DstRect xOff="0" yOff="0" xSize="{width}" ySize="{height}"/>'
+    band = f'<SourceFilename relativeToVRT="1">{name}</SourceFilename><SourceBand>1</SourceBand>{rect}'
+    fill = f'<ComplexSource>{band}<ScaleOffset>{low!r}</ScaleOffset><ScaleRatio>0</ScaleRatio>' \
+        '</ComplexSource>'
+    data = f'<ComplexSource>{band}' + (f'<NODATA>{nodata!r}</NODATA>' if nodata is not None else '') + \
+        '</ComplexSource>'
+    extent = dtm.extent()
+    geotransform = f"{extent.xMinimum()!r}, {dtm.rasterUnitsPerPixelX()!r}, 0, {extent.yMaximum()!r}, 0, " \
+                   f"{-dtm.rasterUnitsPerPixelY()!r}"
+    text = (f'<VRTDataset rasterXSize="{width}" rasterYSize="{height}">'
+            f'<SRS>{escape(dtm.crs().toWkt())}</SRS><GeoTransform>{geotransform}</GeoTransform>'
+            f'<VRTRasterBand dataType="Float32" band="1">{fill}{data}</VRTRasterBand></VRTDataset>')
+    try:
+        with open(path, "w", encoding="utf-8") as handle:  # a few hundred bytes
+            handle.write(text)
+    except OSError:
+        return None
+    return path
+
+
+def add_elevation_layer(project: QgsProject, group: QgsLayerTreeGroup,
+                        layers: Sequence[QgsMapLayer]) -> Optional[QgsRasterLayer]:
+    """The DTM without holes, added to the project outside the layer tree (it is only the
+    3D views' elevation; the map shows the DTM itself), replacing the one of an earlier load
+    of the same results. None when the results have no DTM."""
+    dtm = terrain_layer(layers)
+    if dtm is None:
+        return None
+    low, _ = _terrain_heights(dtm)
+    path = _elevation_vrt(dtm, low)
+    if path is None:
+        return None
+    project.removeMapLayers([layer.id() for layer in project.mapLayers().values()
+                             if layer.customProperty(ELEVATION_PROPERTY) and layer.source() == path])
+    layer = QgsRasterLayer(path, tr("Terrain (3D elevation)"), "gdal")
+    if not layer.isValid():
+        return None
+    layer.setCustomProperty(KIND_PROPERTY, "dtm")
+    layer.setCustomProperty(ELEVATION_PROPERTY, group.customProperty(GROUP_PROPERTY) or True)
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def results_layers(project: QgsProject, group: QgsLayerTreeGroup) -> List[QgsMapLayer]:
+    """The layers of a results group, with its 3D elevation layer (kept outside the tree)."""
+    layers = group_layers(group)
+    out_dir = group.customProperty(GROUP_PROPERTY)
+    layers += [layer for layer in project.mapLayers().values()
+               if out_dir and layer.customProperty(ELEVATION_PROPERTY) == out_dir]
+    return layers
 
 
 def scene_layers(layers: Sequence[QgsMapLayer], mode: str = MODE_EXTRUSIONS) -> List[QgsMapLayer]:
@@ -288,7 +365,8 @@ def scene_layers(layers: Sequence[QgsMapLayer], mode: str = MODE_EXTRUSIONS) -> 
         wanted += _by_kind(layers, "building") + _by_kind(layers, "tree")
     if mode in (MODE_TILES, MODE_BOTH) and tiled_scenes_supported():
         wanted += [layer for layer in layers if layer.customProperty(THREE_D_PROPERTY)]
-    wanted += _by_kind(layers, "road") + _by_kind(layers, "dtm")
+    wanted += _by_kind(layers, "road")
+    wanted += [layer for layer in _by_kind(layers, "dtm") if not layer.customProperty(ELEVATION_PROPERTY)]
     return wanted
 
 
@@ -310,8 +388,12 @@ def scene_extent(layers: Sequence[QgsMapLayer], crs, project: QgsProject) -> Qgs
 
 
 def _terrain_heights(dtm: Optional[QgsRasterLayer]) -> Tuple[float, float]:
+    """The lowest and highest ground: the terrain style is stretched over them when loaded."""
     if dtm is None or dtm.dataProvider() is None:
         return 0.0, 0.0
+    renderer = dtm.renderer()
+    if hasattr(renderer, "classificationMin") and renderer.classificationMax() > renderer.classificationMin():
+        return float(renderer.classificationMin()), float(renderer.classificationMax())
     everything = getattr(qgis.core.QgsRasterBandStats, "All", None)
     if everything is None:  # pragma: no cover - QGIS >= 3.40 names it in Qgis
         everything = Qgis.RasterBandStatistic.All
@@ -374,7 +456,7 @@ def scene_settings(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] 
     buildings and trees (or their 3D Tiles, per ``mode``) standing on it."""
     project = project or QgsProject.instance()
     shown = scene_layers(layers, mode)
-    dtm = terrain_layer(layers)
+    dtm = elevation_layer(layers)
     if crs is None:
         crs = project.crs()
     if not crs.isValid() or crs.isGeographic():
@@ -432,6 +514,8 @@ def _scene_layout(project: QgsProject, settings, pose, name: str, size_mm=(297.0
     item = q3d.QgsLayoutItem3DMap(layout)
     item.attemptMove(QgsLayoutPoint(0, 0, mm))
     item.attemptResize(QgsLayoutSize(size_mm[0], size_mm[1], mm))
+    item.setBackgroundColor(settings.backgroundColor())
+    item.setBackgroundEnabled(True)
     item.setMapSettings(settings)  # the item takes ownership
     item.setCameraPose(pose)
     layout.addLayoutItem(item)
@@ -456,7 +540,7 @@ def save_scene(project: QgsProject, group: QgsLayerTreeGroup, layers: Sequence[Q
     layout.setCustomProperty(LAYOUT_PROPERTY, group.customProperty(GROUP_PROPERTY) or "")
     if not manager.addLayout(layout):
         return None
-    dtm = terrain_layer(layers)
+    dtm = elevation_layer(layers)
     elevation = getattr(project, "elevationProperties", None)
     if dtm is not None and elevation is not None and hasattr(qgis.core, "QgsRasterDemTerrainProvider"):
         provider = qgis.core.QgsRasterDemTerrainProvider()
@@ -507,6 +591,8 @@ def prepare_results_3d(project: QgsProject, group: QgsLayerTreeGroup, layers: Se
         return False
     try:
         apply_3d_renderers(layers)
+        elevation = add_elevation_layer(project, group, layers)
+        layers = list(layers) + ([elevation] if elevation is not None and elevation not in layers else [])
         return save_scene(project, group, layers, mode or remembered_mode()) is not None
     except (AttributeError, TypeError, RuntimeError) as error:  # an API this QGIS lacks
         text = tr("The 3D view of the results could not be prepared: {}", error)
@@ -519,4 +605,5 @@ def prepare_results_3d(project: QgsProject, group: QgsLayerTreeGroup, layers: Se
 __all__ = ["MODES", "MODE_BOTH", "MODE_CHOICE", "MODE_EXTRUSIONS", "MODE_TILES", "apply_3d_renderers",
            "available", "building_renderer", "camera_pose", "find_group", "group_layers", "height_classes",
            "prepare_results_3d", "remember_mode", "remembered_mode", "render_scene", "save_scene",
-           "scene_layers", "scene_layout", "scene_settings", "terrain_layer", "tree_renderer"]
+           "scene_layers", "scene_layout", "scene_settings", "terrain_layer", "tree_renderer",
+           "results_layers", "elevation_layer", "add_elevation_layer"]

@@ -51,9 +51,11 @@ def image_stats(image) -> dict:
             counts[key] = counts.get(key, 0) + 1
             total += 1
     background = max(counts.values()) if counts else 0
-    warm = sum(n for (r, g, b), n in counts.items() if r >= 24 and b <= 14 and r > g)  # building roofs and walls
+    # building roofs and walls: red to yellow
+    warm = sum(n for (r, g, b), n in counts.items() if r >= 24 and b <= 14 and r > g)
     return {"colours": len(counts), "drawn": round(1 - background / total, 4) if total else 0.0,
-            "warm": round(warm / total, 4) if total else 0.0, "width": image.width(), "height": image.height()}
+            "warm": round(warm / total, 4) if total else 0.0,
+            "width": image.width(), "height": image.height()}
 
 
 class Check:
@@ -63,7 +65,7 @@ class Check:
         from qgis.utils import iface
 
         self.iface = iface
-        self.out = Path(os.environ[ENV + "OUT"])
+        self.out = Path(os.environ[ENV + "OUT"])  # a folder: the report, the PNGs
         self.mode = os.environ.get(ENV + "MODE", "check")
         self.steps = []
         self.result = {"steps": self.steps}
@@ -92,8 +94,9 @@ class Check:
         from qgis.PyQt.QtGui import QGuiApplication
         from qgis.PyQt.QtWidgets import QWidget
 
-        container = next((w for w in dock.findChildren(QWidget) if w.metaObject().className() == "QWindowContainer"),
-                         None)
+        containers = [widget for widget in dock.findChildren(QWidget)
+                      if widget.metaObject().className() == "QWindowContainer"]
+        container = containers[0] if containers else None
         target = container if container is not None and container.isVisible() else dock
         corner = target.mapToGlobal(target.rect().topLeft())
         pixmap = QGuiApplication.primaryScreen().grabWindow(0, corner.x(), corner.y(), target.width(),
@@ -129,7 +132,7 @@ class Check:
             self.finish()
             return
         size = tuple(int(part) for part in os.environ.get(ENV + "SIZE", "1600x1000").lower().split("x"))
-        self.later(1000, lambda: self.render_layout(layout, self.out, size))
+        self.later(1000, lambda: self.render_layout(layout, self.out / "render.png", size))
 
     def render_layout(self, layout, path, size):
         from qgis.PyQt.QtGui import QImage
@@ -144,9 +147,8 @@ class Check:
 
     def open_empty_view(self):
         """The baseline: a 3D view of the empty project, opened with QGIS's own action."""
-        from qgis.PyQt.QtWidgets import QAction
-
         from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
+        from qgis.PyQt.QtWidgets import QAction
 
         # QGIS refuses a 3D view of a project without extent: one invisible square over the area
         outline = QgsVectorLayer("Polygon?crs=EPSG:3857", "Empty scene", "memory")
@@ -192,7 +194,8 @@ class Check:
         job = jobs.Job(name=JOB_NAME, server="http://127.0.0.1:9", params={}, aoi_wkt="", out_dir=out_dir)
         store.add(job)
         store.update(job.local_id, state=jobs.SUCCEEDED, progress=100.0)
-        self.note("results loaded", bool(layers), layers=[layer.name() for layer in layers], notes=merged.notes)
+        self.note("results loaded", bool(layers), layers=[layer.name() for layer in layers],
+                  notes=merged.notes)
         self.later(500, self.open_dock)
 
     def open_dock(self):
@@ -299,7 +302,8 @@ def make_results(folder: Path) -> None:
     from tests.emulator.aoi_check import parse_aoi
     from tests.emulator.samples import TUTORIAL_AOI
 
-    geodata.generate(str(folder), TUTORIAL_AOI, parse_aoi(TUTORIAL_AOI), 3857, ("geopackage",), ("geotiff",), ())
+    geodata.generate(str(folder), TUTORIAL_AOI, parse_aoi(TUTORIAL_AOI), 3857, ("geopackage",), ("geotiff",),
+                     ())
 
 
 def launch(mode: str, out: Path, project: Path = None, size: str = "1600x1000", qgis_root: Path = None,
@@ -315,7 +319,8 @@ def launch(mode: str, out: Path, project: Path = None, size: str = "1600x1000", 
         (base / "runtime").mkdir(mode=0o700)
         out.mkdir(parents=True, exist_ok=True)
         (out / "report.json").unlink(missing_ok=True)
-        env = dict(os.environ, HOME=str(base / "home"), QT_QPA_PLATFORM="xcb", XDG_RUNTIME_DIR=str(base / "runtime"),
+        env = dict(os.environ, HOME=str(base / "home"), QT_QPA_PLATFORM="xcb",
+                   XDG_RUNTIME_DIR=str(base / "runtime"),
                    **{ENV + "OUT": str(out), ENV + "MODE": mode, ENV + "SIZE": size})
         env.pop("QGIS_PLUGINPATH", None)
         if mode == "check":
@@ -323,7 +328,6 @@ def launch(mode: str, out: Path, project: Path = None, size: str = "1600x1000", 
             env[ENV + "RESULTS"] = str(base / "results")
         else:
             env[ENV + "PROJECT"] = str(project)
-            env[ENV + "OUT"] = str(out / "render.png")
         qgis = "qgis"
         if qgis_root is not None:
             qgis = str(Path(qgis_root) / "usr" / "bin" / "qgis")
@@ -336,8 +340,10 @@ def launch(mode: str, out: Path, project: Path = None, size: str = "1600x1000", 
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             output, _ = proc.communicate()
-        report_file = (out if mode == "check" else out) / "report.json"
-        report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else {"ok": False}
+        report_file = out / "report.json"
+        report = {"ok": False}
+        if report_file.exists():
+            report = json.loads(report_file.read_text(encoding="utf-8"))
         report["returncode"] = proc.returncode
         report["output"] = output.decode("utf-8", "replace")[-4000:]
         return report

@@ -111,9 +111,11 @@ def test_scene_saved_with_the_project(loaded, tmp_path):
         assert not settings.crs().isGeographic()
         # the terrain is the DTM mosaic, as a DEM (its elevation, not a flat plane)
         xml = _settings_xml(settings)
-        dtm = next(layer for layer in reopened.mapLayers().values() if layer.name() == "Terrain (DTM)")
-        assert 'type="dem"' in xml and dtm.id() in xml.split('type="dem"')[0].rsplit("<", 1)[-1] + \
-            xml.split('type="dem"')[1].split(">")[0]
+        generator = xml.split("<generator ")[1].split(">")[0]
+        elevation = next(layer for layer in reopened.mapLayers().values()
+                         if layer.name() == "Terrain (3D elevation)")
+        assert 'type="dem"' in generator and elevation.id() in generator
+        assert reopened.layerTreeRoot().findLayer(elevation.id()) is None  # not in the legend
         # an oblique view, centred on the results
         pose = item.cameraPose()
         assert 40 <= pose.pitchAngle() <= 70
@@ -125,11 +127,38 @@ def test_scene_saved_with_the_project(loaded, tmp_path):
         reopened.clear()
 
 
+def test_elevation_is_the_dtm_without_holes(loaded):
+    """Outside the area the DTM has no data; the 3D terrain is at the lowest ground there
+    (a DEM terrain would otherwise fall into deep walls along the area's outline)."""
+    project, layers, _ = loaded
+    dtm = _layer(layers, "Terrain (DTM)")
+    elevation = next(layer for layer in project.mapLayers().values()
+                     if layer.name() == "Terrain (3D elevation)")
+    assert elevation.isValid() and elevation.extent() == dtm.extent()
+    low = dtm.renderer().classificationMin()
+    width, height = dtm.width(), dtm.height()
+    dtm_block = dtm.dataProvider().block(1, dtm.extent(), width, height)
+    elevation_block = elevation.dataProvider().block(1, dtm.extent(), width, height)
+    holes = data = 0
+    for row in range(0, height, 7):
+        for column in range(0, width, 7):
+            value = elevation_block.value(row, column)
+            if dtm_block.isNoData(row, column):
+                holes += 1
+                assert value == pytest.approx(low, abs=0.01)
+            else:
+                data += 1
+                assert value == pytest.approx(dtm_block.value(row, column), abs=0.01)
+    assert data > 0
+
+
 def test_loading_again_replaces_the_scene(loaded):
     project, _, merged = loaded
     load_results(merged, JOB, project=project)
     names = [layout.name() for layout in project.layoutManager().printLayouts()]
     assert names.count(results_3d.layout_name(JOB)) == 1
+    elevations = [layer for layer in project.mapLayers().values() if layer.name() == "Terrain (3D elevation)"]
+    assert len(elevations) == 1
 
 
 def test_3d_tiles_mode_needs_qgis_3_34(loaded):

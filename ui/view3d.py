@@ -64,7 +64,7 @@ def show_results_in_3d(iface, out_dir: Optional[str] = None, name: Optional[str]
         _warn(iface, tr("The results of “{}” are not in the project: load them first.",
                         name or out_dir or ""))
         return None
-    layers = results_3d.group_layers(group)
+    layers = results_3d.results_layers(project, group)
     results_3d.apply_3d_renderers(layers)  # also for results loaded by an older version
     mode = mode or results_3d.remembered_mode()
     if hasattr(iface, "createNewMapCanvas3D"):
@@ -87,7 +87,7 @@ def _open_scene_view(iface, project, group, layers, mode):
     scene = results_3d.scene_settings(layers, project, mode, crs=settings.crs())
     settings.setLayers(scene.layers())
     settings.setBackgroundColor(scene.backgroundColor())
-    dtm = results_3d.terrain_layer(layers)
+    dtm = results_3d.elevation_layer(layers)
     if dtm is not None:
         results_3d.set_dem_terrain(settings, dtm)
     controller = canvas.cameraController()
