@@ -558,8 +558,16 @@ def render_scene(layout, path: str, size: Tuple[int, int] = (1600, 1000)) -> boo
     """Draw the 3D map of ``layout`` (from ``save_scene``) to the image ``path``.
 
     Needs an OpenGL context, as in the QGIS desktop (a headless ``offscreen`` Qt has none)."""
+    width, height = int(size[0]), int(size[1])
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    page_height = 198.0
+    page_width = page_height * width / height  # the image size is used only at the page's aspect ratio
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(page_width, page_height, mm))
+    for item in layout.items():
+        if isinstance(item, q3d.QgsLayoutItem3DMap):
+            item.attemptResize(QgsLayoutSize(page_width, page_height, mm))
     settings = QgsLayoutExporter.ImageExportSettings()
-    settings.imageSize = QSize(int(size[0]), int(size[1]))
+    settings.imageSize = QSize(width, height)
     result = QgsLayoutExporter(layout).exportToImage(str(path), settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         QgsMessageLog.logMessage(tr("The 3D view could not be drawn to {} (error {}).", path, int(result)),
