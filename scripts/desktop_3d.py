@@ -248,6 +248,38 @@ class Check:
             from qgis.PyQt.QtGui import QGuiApplication
 
             QGuiApplication.primaryScreen().grabWindow(0).save(str(self.out / "screen.png"))
+        self.later(500, self.layer_menu)
+
+    def layer_menu(self):
+        """Right-click the Buildings layer: its context menu offers "Show in 3D"."""
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QContextMenuEvent
+        from qgis.PyQt.QtTest import QTest
+        from qgis.PyQt.QtWidgets import QApplication
+
+        view = self.iface.layerTreeView()
+        buildings = next(layer for layer in QgsProject.instance().mapLayers().values()
+                         if layer.name() == "Buildings")
+        view.setCurrentLayer(buildings)
+        rect = view.visualRect(view.currentIndex())
+        self.later(1000, self.read_menu)  # the menu runs its own event loop
+        # the event a right click makes (a synthetic mouse click does not open context menus)
+        position = rect.center()
+        for send in (QTest.mousePress, QTest.mouseRelease):
+            send(view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, position)
+        QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, position,
+                                                                  view.viewport().mapToGlobal(position)))
+
+    def read_menu(self):
+        from qgis.PyQt.QtWidgets import QApplication
+
+        menu = QApplication.activePopupWidget()
+        texts = [action.text().replace("&", "") for action in menu.actions()] if menu is not None else []
+        self.note("Show in 3D in the layer's context menu", "Show in 3D" in texts,
+                  entries=[text for text in texts if "3D" in text])
+        if menu is not None:
+            menu.close()
         self.later(500, self.render_saved_scene)
 
     def render_saved_scene(self):

@@ -47,6 +47,7 @@ def test_show_in_3d_from_the_jobs_list(run):
     assert steps["3D button in the Jobs list"]["text"] == "3D"
     assert steps["3D view opened from the dock"]["titles"] == ["Sophia Antipolis 3D (3D)"]
     assert (out / "view3d.png").exists()
+    assert steps["Show in 3D in the layer's context menu"]["ok"]
 
 
 def test_buildings_and_terrain_drawn_in_the_view(run):

@@ -189,3 +189,95 @@ def show_button(job, iface_getter=None) -> QToolButton:
         button.setMenu(menu)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     return button
+
+
+# -- the layer tree's context menu ---------------------------------------------------------------
+class ResultsMenu:
+    """"Show in 3D" in the layer tree's context menu of loaded results.
+
+    Where the layer tree view announces its context menu (``contextMenuAboutToShow``, newer
+    QGIS), the entry goes to the menu of a results group and of its layers. QGIS 3.22 lets a
+    plugin add entries only to layers' menus (``addCustomActionForLayer``): there the entry
+    is in the context menu of every layer of loaded results, not of the group itself."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.actions: List[QAction] = []
+        self._signal = None
+        self._project = None
+
+    def install(self) -> None:
+        view = self.iface.layerTreeView() if self.iface is not None else None
+        if view is None:
+            return
+        signal = getattr(view, "contextMenuAboutToShow", None)
+        if signal is not None:
+            signal.connect(self._about_to_show)
+            self._signal = signal
+            return
+        from qgis.core import QgsMapLayerType
+
+        for layer_type in (QgsMapLayerType.VectorLayer, QgsMapLayerType.RasterLayer):
+            action = QAction(tr("Show in 3D"), self.iface.mainWindow())
+            action.setToolTip(tr("Open a 3D view of these results"))
+            action.triggered.connect(self._from_current_layer)
+            self.iface.addCustomActionForLayerType(action, "", layer_type, False)
+            self.actions.append(action)
+        self._project = QgsProject.instance()
+        self._project.layersAdded.connect(self._layers_added)
+        self._layers_added(list(self._project.mapLayers().values()))
+
+    def uninstall(self) -> None:
+        if self._signal is not None:
+            try:
+                self._signal.disconnect(self._about_to_show)
+            except TypeError:
+                pass
+            self._signal = None
+        if self._project is not None:
+            try:
+                self._project.layersAdded.disconnect(self._layers_added)
+            except TypeError:
+                pass
+            self._project = None
+        for action in self.actions:
+            self.iface.removeCustomActionForLayerType(action)
+            action.deleteLater()
+        self.actions = []
+
+    def _layers_added(self, layers) -> None:
+        from ..core.results_load import KIND_PROPERTY
+
+        for layer in layers:
+            if layer.customProperty(KIND_PROPERTY) and \
+                    not layer.customProperty(results_3d.ELEVATION_PROPERTY):
+                for action in self.actions:
+                    self.iface.addCustomActionForLayer(action, layer)
+
+    @staticmethod
+    def _results_group(node):
+        from qgis.core import QgsLayerTree
+
+        from ..core.results_load import GROUP_PROPERTY
+
+        while node is not None:
+            if QgsLayerTree.isGroup(node) and node.customProperty(GROUP_PROPERTY):
+                return node
+            node = node.parent()
+        return None
+
+    def _show_group(self, group) -> None:
+        from ..core.results_load import GROUP_PROPERTY
+
+        show_results_in_3d(self.iface, out_dir=group.customProperty(GROUP_PROPERTY), name=group.name())
+
+    def _from_current_layer(self, checked=False) -> None:
+        group = self._results_group(self.iface.layerTreeView().currentNode())
+        if group is not None:
+            self._show_group(group)
+
+    def _about_to_show(self, menu) -> None:
+        group = self._results_group(self.iface.layerTreeView().currentNode())
+        if group is not None:
+            action = menu.addAction(tr("Show in 3D"))
+            action.triggered.connect(lambda checked=False, group=group: self._show_group(group))
