@@ -114,7 +114,13 @@ def _open_with_action(iface, project, group, layers, mode):
         canvas.setExtent(extent)  # the new view frames the map's extent
         canvas.refresh()
     before = set(view_docks(iface))
-    action.trigger()
+    # the new view shows the map's visible layers: those of the chosen mode, for its creation
+    restore = _show_only(project, group, layers, shown)
+    try:
+        action.trigger()
+    finally:
+        for node, checked in restore:
+            node.setItemVisibilityChecked(checked)
     added = [dock for dock in view_docks(iface) if dock not in before]
     if not added:
         return None
@@ -123,6 +129,26 @@ def _open_with_action(iface, project, group, layers, mode):
     _place_over_map(iface, dock)
     _tilt(dock, TILT_CLICKS)
     return dock
+
+
+def _show_only(project, group, layers, shown):
+    """Check the results layers of ``shown`` (3D Tiles included) and uncheck the other 3D
+    ones (extrusions or tiles, per the mode); returns what to restore."""
+    from ..core.results_load import THREE_D_PROPERTY
+
+    restore = []
+    root = project.layerTreeRoot()
+    for layer in layers:
+        node = root.findLayer(layer.id())
+        if node is None:
+            continue
+        is_3d = bool(layer.customProperty(THREE_D_PROPERTY)) or layer.customProperty("beod/kind") in (
+            "building", "tree")
+        wanted = layer in shown if is_3d else node.itemVisibilityChecked()
+        if node.itemVisibilityChecked() != wanted:
+            restore.append((node, node.itemVisibilityChecked()))
+            node.setItemVisibilityChecked(wanted)
+    return restore
 
 
 def _place_over_map(iface, dock: QDockWidget) -> None:
