@@ -148,12 +148,20 @@ def _polygon_symbol(colour: QColor, height_field: Optional[str], fixed_height: f
     material.setAmbient(colour.darker(170))
     material.setSpecular(QColor(40, 40, 40))
     material.setShininess(0.0)
-    symbol.setMaterial(material)
+    if hasattr(symbol, "setMaterialSettings"):  # QGIS >= 3.30 (setMaterial went in 3.36)
+        symbol.setMaterialSettings(material)
+    else:
+        symbol.setMaterial(material)
     if edges and hasattr(symbol, "setEdgesEnabled"):
         symbol.setEdgesEnabled(True)
         symbol.setEdgeColor(colour.darker(220))
         symbol.setEdgeWidth(1.0)
     return symbol
+
+
+def symbol_material(symbol):
+    """The material of a 3D symbol, under its name of this QGIS."""
+    return symbol.materialSettings() if hasattr(symbol, "materialSettings") else symbol.material()
 
 
 def _rule(symbol, expression: str, label: str):

@@ -85,14 +85,27 @@ class Check:
 
     def note(self, step, ok=True, **details):
         self.steps.append({"step": step, "ok": bool(ok), **details})
+        self.save_progress()
+
+    def save_progress(self):
+        """The steps so far, in case QGIS crashes before the end."""
+        (self.out / "progress.json").write_text(json.dumps(self.result, indent=2), encoding="utf-8")
 
     def view3d(self):
         return plugin_module("ui.view3d")
 
     def grab_view(self, dock, path):
         """The 3D view as the screen shows it (its OpenGL window is not in a widget grab)."""
-        from qgis.PyQt.QtGui import QGuiApplication
+        from qgis.PyQt.QtCore import QPoint
+        from qgis.PyQt.QtGui import QGuiApplication, QWindow
         from qgis.PyQt.QtWidgets import QWidget
+
+        if isinstance(dock, QWindow):  # QGIS >= 3.36: the view is a Qgs3DMapCanvas window
+            corner = dock.mapToGlobal(QPoint(0, 0))
+            pixmap = QGuiApplication.primaryScreen().grabWindow(0, corner.x(), corner.y(), dock.width(),
+                                                                dock.height())
+            pixmap.save(str(path))
+            return pixmap.toImage()
 
         containers = [widget for widget in dock.findChildren(QWidget)
                       if widget.metaObject().className() == "QWindowContainer"]
@@ -109,6 +122,7 @@ class Check:
         from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject
 
         self.result["qgis_version"] = Qgis.QGIS_VERSION
+        self.note("QGIS started", True, version=Qgis.QGIS_VERSION)
         window = self.iface.mainWindow()
         window.move(0, 0)
         window.resize(1280, 800)  # no window manager under Xvfb: size it to the screen
@@ -148,7 +162,7 @@ class Check:
     def open_empty_view(self):
         """The baseline: a 3D view of the empty project, opened with QGIS's own action."""
         from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsProject, QgsRectangle, QgsVectorLayer
-        from qgis.PyQt.QtWidgets import QAction
+        from qgis.PyQt.QtWidgets import QAction, QDockWidget
 
         # QGIS refuses a 3D view of a project without extent: one invisible square over the area
         outline = QgsVectorLayer("Polygon?crs=EPSG:3857", "Empty scene", "memory")
@@ -161,21 +175,22 @@ class Check:
         self.outline = outline
         self.iface.mapCanvas().setExtent(outline.extent())
         view3d = self.view3d()
-        action = self.iface.mainWindow().findChild(QAction, view3d.NEW_3D_VIEW_ACTION)
-        before = set(view3d.view_docks(self.iface))
-        action.trigger()
-        added = [dock for dock in view3d.view_docks(self.iface) if dock not in before]
+        before = set(view3d.open_views(self.iface))
+        if hasattr(self.iface, "createNewMapCanvas3D"):
+            self.iface.createNewMapCanvas3D("Empty scene")
+        else:
+            self.iface.mainWindow().findChild(QAction, view3d.NEW_3D_VIEW_ACTION).trigger()
+        added = [view for view in view3d.open_views(self.iface) if view not in before]
         self.note("empty 3D view opened", bool(added))
         dock = added[0] if added else None
-        if dock is not None:
+        if isinstance(dock, QDockWidget):
             view3d._place_over_map(self.iface, dock)
         self.later(5000, lambda: self.grab_empty(dock))
 
     def grab_empty(self, dock):
         if dock is not None:
             self.result["empty"] = image_stats(self.grab_view(dock, self.out / "empty3d.png"))
-            dock.close()
-            dock.deleteLater()
+            self.view3d().close_views(self.iface)
         from qgis.core import QgsProject
 
         QgsProject.instance().removeMapLayer(self.outline.id())
@@ -232,7 +247,7 @@ class Check:
             self.later(1000, self.click_3d)
             return
         view3d = self.view3d()
-        self.before = set(view3d.view_docks(self.iface))
+        self.before = set(view3d.open_views(self.iface))
         self.dock.form.jobsTree.scrollToItem(self.dock.form.jobsTree.topLevelItem(0))
         self.note("3D button in the Jobs list", True, text=button.text(), tooltip=button.toolTip())
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -240,8 +255,9 @@ class Check:
 
     def grab_scene(self):
         view3d = self.view3d()
-        added = [d for d in view3d.view_docks(self.iface) if d not in self.before]
-        self.note("3D view opened from the dock", bool(added), titles=[d.windowTitle() for d in added])
+        added = [view for view in view3d.open_views(self.iface) if view not in self.before]
+        titles = [view.windowTitle() or view.objectName() for view in added]
+        self.note("3D view opened from the dock", bool(added), titles=titles)
         if added:
             self.result["view"] = image_stats(self.grab_view(added[0], self.out / "view3d.png"))
             self.iface.mainWindow().grab().save(str(self.out / "window.png"))
@@ -297,9 +313,7 @@ class Check:
         exit after a 3D view otherwise)."""
         from qgis.core import QgsProject
 
-        for dock in self.view3d().view_docks(self.iface):
-            dock.close()
-            dock.deleteLater()
+        self.view3d().close_views(self.iface)
         self.later(1500, lambda: (QgsProject.instance().clear(), self.finish()))
 
     def finish(self):
@@ -376,6 +390,8 @@ def launch(mode: str, out: Path, project: Path = None, size: str = "1600x1000", 
         report = {"ok": False}
         if report_file.exists():
             report = json.loads(report_file.read_text(encoding="utf-8"))
+        elif (out / "progress.json").exists():  # QGIS ended before the last step
+            report = dict(json.loads((out / "progress.json").read_text(encoding="utf-8")), ok=False)
         report["returncode"] = proc.returncode
         report["output"] = output.decode("utf-8", "replace")[-4000:]
         return report

@@ -56,7 +56,7 @@ def test_buildings_extruded_by_height_in_the_2d_classes(loaded):
     for rule, (low, _high, colour) in zip(rules, BUILDING_COLOURS):
         symbol = rule.symbol()
         assert symbol.type() == "polygon"
-        assert QColor(symbol.material().diffuse()).name() == colour
+        assert QColor(results_3d.symbol_material(symbol).diffuse()).name() == colour
         extrusion = symbol.dataDefinedProperties().property(results_3d._extrusion_property())
         assert extrusion.isActive() and extrusion.field() == BUILDING_HEIGHT_FIELD
         # each feature falls in the class of its height, like in 2D
@@ -79,7 +79,8 @@ def test_trees_raised_to_their_height(loaded):
         extrusion = rule.symbol().dataDefinedProperties().property(results_3d._extrusion_property())
         assert extrusion.field() == BUILDING_HEIGHT_FIELD
     # greener with height: the tallest class is the darkest
-    shades = [QColor(rule.symbol().material().diffuse()).lightness() for rule in height_rules]
+    shades = [QColor(results_3d.symbol_material(rule.symbol()).diffuse()).lightness()
+              for rule in height_rules]
     assert shades == sorted(shades, reverse=True)
 
 

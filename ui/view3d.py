@@ -43,6 +43,35 @@ def view_docks(iface) -> List[QDockWidget]:
             if dock.metaObject().className() == DOCK_CLASS]
 
 
+def open_views(iface) -> list:
+    """The open 3D views: ``Qgs3DMapCanvas`` windows where the interface lists them (QGIS
+    >= 3.36), else the docks of QGIS's 3D views."""
+    if hasattr(iface, "mapCanvases3D"):
+        return list(iface.mapCanvases3D())
+    return view_docks(iface)
+
+
+def close_views(iface) -> None:
+    """Close every 3D view (the desktop test does before quitting QGIS)."""
+    if hasattr(iface, "closeMapCanvas3D"):
+        for canvas in list(iface.mapCanvases3D()):
+            iface.closeMapCanvas3D(canvas.objectName())
+        return
+    for dock in view_docks(iface):
+        dock.close()
+        dock.deleteLater()
+
+
+def _unique_name(iface, name: str) -> str:
+    taken = set()
+    if hasattr(iface, "mapCanvases3D"):
+        taken = {canvas.objectName() for canvas in iface.mapCanvases3D()}
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{name} {number}", number + 1
+    return candidate
+
+
 def _warn(iface, text: str) -> None:
     QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
     if iface is not None:
@@ -80,7 +109,7 @@ def show_results_in_3d(iface, out_dir: Optional[str] = None, name: Optional[str]
 
 def _open_scene_view(iface, project, group, layers, mode):
     """QGIS >= 3.36: a new 3D view given the results' scene and camera."""
-    canvas = iface.createNewMapCanvas3D(results_3d.layout_name(group.name()))
+    canvas = iface.createNewMapCanvas3D(_unique_name(iface, results_3d.layout_name(group.name())))
     if canvas is None:
         return None
     settings = canvas.mapSettings()
