@@ -51,11 +51,17 @@ def open_views(iface) -> list:
     return view_docks(iface)
 
 
-def close_views(iface) -> None:
-    """Close every 3D view (the desktop test does before quitting QGIS)."""
+#: the names of the 3D views opened through ``createNewMapCanvas3D`` (it closes views by name)
+OPENED_NAMES: List[str] = []
+
+
+def close_views(iface, names=()) -> None:
+    """Close the 3D views: on QGIS >= 3.36 those opened here and those named ``names``,
+    before that every 3D view (the desktop test does before quitting QGIS)."""
     if hasattr(iface, "closeMapCanvas3D"):
-        for canvas in list(iface.mapCanvases3D()):
-            iface.closeMapCanvas3D(canvas.objectName())
+        for name in list(OPENED_NAMES) + list(names):
+            iface.closeMapCanvas3D(name)
+        OPENED_NAMES.clear()
         return
     for dock in view_docks(iface):
         dock.close()
@@ -109,9 +115,12 @@ def show_results_in_3d(iface, out_dir: Optional[str] = None, name: Optional[str]
 
 def _open_scene_view(iface, project, group, layers, mode):
     """QGIS >= 3.36: a new 3D view given the results' scene and camera."""
-    canvas = iface.createNewMapCanvas3D(_unique_name(iface, results_3d.layout_name(group.name())))
+    name = _unique_name(iface, results_3d.layout_name(group.name()))
+    canvas = iface.createNewMapCanvas3D(name)
     if canvas is None:
         return None
+    OPENED_NAMES.append(name)
+    canvas.setObjectName(name)
     settings = canvas.mapSettings()
     scene = results_3d.scene_settings(layers, project, mode, crs=settings.crs())
     settings.setLayers(scene.layers())
