@@ -111,11 +111,14 @@ def test_scene_saved_with_the_project(loaded, tmp_path):
         assert {"Buildings", "Trees", "Roads", "Terrain (DTM)", "Terrain (hillshade)"} <= names
         assert not settings.crs().isGeographic()
         # the terrain is the DTM mosaic, as a DEM (its elevation, not a flat plane)
-        xml = _settings_xml(settings)
-        generator = xml.split("<generator ")[1].split(">")[0]
         elevation = next(layer for layer in reopened.mapLayers().values()
                          if layer.name() == "Terrain (3D elevation)")
-        assert 'type="dem"' in generator and elevation.id() in generator
+        if hasattr(settings, "terrainSettings"):  # QGIS >= 3.42
+            terrain = settings.terrainSettings()
+            assert terrain.type() == "dem" and terrain.layer().id() == elevation.id()
+        else:
+            generator = _settings_xml(settings).split("<generator ")[1].split(">")[0]
+            assert 'type="dem"' in generator and elevation.id() in generator
         assert reopened.layerTreeRoot().findLayer(elevation.id()) is None  # not in the legend
         # an oblique view, centred on the results
         pose = item.cameraPose()
