@@ -51,14 +51,15 @@ def test_show_in_3d_from_the_jobs_list(run):
 
 
 def test_buildings_and_terrain_drawn_in_the_view(run):
-    """Against the empty scene (one flat colour), the view shows many colours over most of
-    its area, and the warm colours of the buildings' height classes."""
+    """Against the empty scene (nearly one flat colour), the view shows many colours over most
+    of its area, and the warm colours of the buildings' height classes."""
     report, _ = run
     empty, view = report["empty"], report["view"]
     assert view["width"] > 300 and view["height"] > 300
-    assert empty["colours"] <= 20 and empty["drawn"] < 0.05, empty
+    # QGIS 3.22: one flat colour; 3.40 adds its axis gizmo in a corner
+    assert empty["colours"] <= 40 and empty["drawn"] < 0.15, empty
     assert view["colours"] > max(200, 10 * empty["colours"]), (view, empty)
-    assert view["drawn"] > 0.3, view  # terrain over most of the view
+    assert view["drawn"] > max(0.3, 3 * empty["drawn"]), (view, empty)  # terrain over most of the view
     assert view["warm"] > 0.01, view  # roofs and walls in the building colours
 
 
