@@ -31,6 +31,7 @@ class BeodPlugin:
         self.iface = iface
         self.action = None
         self.dock = None
+        self.results_menu = None
         self.provider = None
         self.translator = None
         self._install_translator()
@@ -62,6 +63,17 @@ class BeodPlugin:
         self.iface.addPluginToWebMenu(self.menu_name, self.action)
         self._report_missing_dependencies()
         self._resume_unfinished_jobs()
+        self._install_results_menu()
+
+    def _install_results_menu(self):
+        """"Show in 3D" in the layer tree's context menu of loaded results."""
+        try:
+            from .ui.view3d import ResultsMenu
+        except ImportError as exc:  # a QGIS built without 3D
+            _log(tr("3D views unavailable: {}", exc), Qgis.MessageLevel.Info)
+            return
+        self.results_menu = ResultsMenu(self.iface)
+        self.results_menu.install()
 
     def _on_action_triggered(self, checked=False):
         """First click creates the dock; afterwards the dock's toggle action drives it."""
@@ -150,6 +162,9 @@ class BeodPlugin:
         """Remove everything the plugin added to QGIS and stop its running tasks."""
         self._cancel_tasks()
         self._unset_our_map_tool()
+        if self.results_menu is not None:
+            self.results_menu.uninstall()
+            self.results_menu = None
         if self.dock is not None:
             self.dock.cleanup()
             self.iface.removeDockWidget(self.dock)

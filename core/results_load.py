@@ -294,6 +294,9 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
             node.setExpanded(False)  # its legend is only a grey ramp
         if layer.customProperty(THREE_D_PROPERTY):
             node.setItemVisibilityChecked(False)  # meshes would cover the 2D layers
+    from .results_3d import prepare_results_3d  # imports this module
+
+    prepare_results_3d(project, group, layers, merged.notes)  # 3D renderers, the 3D scene in the project
     return layers
 
 

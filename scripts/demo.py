@@ -5,7 +5,8 @@ It goes through the same code as the dock: the credentials are stored in a
 task manager (sign in, project, AOI, scenario, follow, download, merge) and its
 ``finished()`` loads the merged, styled layers into the project. The result is
 saved as ``demo-output/beod_demo.qgz`` with a PNG render of the map
-(``demo-output/beod_demo.png``), and a summary is printed.
+(``demo-output/beod_demo.png``) and of its 3D scene (``demo-output/beod_demo_3d.png``,
+drawn by the QGIS desktop under Xvfb, where OpenGL is available), and a summary is printed.
 
 Nothing touches the user's QGIS profile: the QGIS settings, profile and auth
 database live in a temporary folder removed at the end.
@@ -13,6 +14,7 @@ database live in a temporary folder removed at the end.
 
 import argparse
 import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -214,6 +216,22 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
         raise RuntimeError(f"the map could not be rendered to {path} (error {result})")
 
 
+def render_3d(qgz: Path, png: Path, size: str):
+    """The project's 3D scene (buildings and trees on the terrain) drawn by the QGIS desktop
+    under Xvfb (a headless Qt has no OpenGL). Returns the PNG, or None when not possible."""
+    if not (shutil.which("qgis") and shutil.which("xvfb-run")):
+        return None
+    import desktop_3d
+
+    png.unlink(missing_ok=True)
+    report = desktop_3d.render_project(qgz, png, size)
+    if not report.get("ok") or not png.exists():
+        failed = [step for step in report.get("steps", []) if not step.get("ok")]
+        print("The 3D scene could not be drawn: " + json.dumps(failed) + report.get("output", "")[-1500:])
+        return None
+    return png
+
+
 def aoi_layer(wkt: str):
     """A memory layer outlining the AOI in red, for the render."""
     from qgis.core import QgsFeature, QgsFillSymbol, QgsGeometry, QgsSingleSymbolRenderer, QgsVectorLayer
@@ -337,6 +355,7 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
         return 1
     outline = aoi_layer(aoi.wkt)
     render_png(project, [outline] + layers, png, args.size, project.title())
+    png_3d = render_3d(qgz, out / "beod_demo_3d.png", args.size)
 
     print()
     print(f"Job '{record.name}': {record.state}, project {record.project_id}, scenario {record.scenario_id}")
@@ -359,6 +378,7 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
         print(f"Credits: {record.credits_before:,.2f} before, {record.credits_after:,.2f} after")
     print(f"Project: {qgz}")
     print(f"Map render: {png}")
+    print(f"3D render: {png_3d}" if png_3d else "3D render: skipped (needs the qgis and xvfb packages)")
     return 0 if layers else 1
 
 

@@ -1,6 +1,7 @@
 """``make demo`` end to end, at a faster pace: the project, the map render and the summary."""
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -56,3 +57,16 @@ def test_make_demo_writes_project_render_and_summary(qgis_app, tmp_path):
     assert (image.width(), image.height()) == (800, 600)
     colours = {image.pixel(x, y) for x in range(0, 800, 10) for y in range(0, 600, 10)}
     assert len(colours) > 50
+
+    # The 3D render (where the QGIS desktop can run under Xvfb): buildings on the terrain.
+    if shutil.which("qgis") and shutil.which("xvfb-run"):
+        assert "3D render:" in summary and "skipped" not in summary.split("3D render:")[1].splitlines()[0]
+        image = QImage(str(out / "beod_demo_3d.png"))
+        assert (image.width(), image.height()) == (800, 600)
+        counts = {}
+        for x in range(0, 800, 4):
+            for y in range(0, 600, 4):
+                counts[image.pixel(x, y)] = counts.get(image.pixel(x, y), 0) + 1
+        sky = max(counts.values())
+        assert len(counts) > 200  # shaded terrain, roofs and walls, trees: not a blank sky
+        assert 1 - sky / sum(counts.values()) > 0.2

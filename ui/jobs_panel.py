@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import QHeaderView, QToolButton, QTreeWidgetItem
 from ..core import jobs as jobs_module
 from ..core import tasks as tasks_module
 from ..core.i18n import tr
+from . import view3d
 
 MAX_ROWS = 30
 COL_NAME, COL_STATE, COL_PROGRESS, COL_TIME, COL_CANCEL = range(5)
@@ -157,5 +158,8 @@ class JobsPanel(QObject):
         running = self.registry.is_running(job.local_id)
         if running and button is None:
             self.tree.setItemWidget(item, COL_CANCEL, self._cancel_button(job.local_id))
-        elif not running and button is not None:
+        elif not running and button is not None and button.objectName() != view3d.BUTTON_NAME:
             self.tree.removeItemWidget(item, COL_CANCEL)
+            button = None
+        if not running and button is None and view3d.can_show(job):  # "Show in 3D"
+            self.tree.setItemWidget(item, COL_CANCEL, view3d.show_button(job))
