@@ -11,7 +11,7 @@ APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests 
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download clean
+.PHONY: all deps venv test lint unit zip demo qgis emulator bench-download bench-scale clean
 
 all: test
 
@@ -65,6 +65,11 @@ emulator: venv
 
 bench-download: venv
 	$(PY) -m tests.bench_download
+
+# SIZES: tile and/or km² (1, 25, 100; 500 is the area limit and takes long)
+SIZES ?= tile,1,25,100
+bench-scale: venv
+	$(PY) -m tests.bench_scale --sizes $(SIZES)
 
 clean:
 	rm -rf dist demo-output .pytest_cache .ruff_cache

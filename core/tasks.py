@@ -126,6 +126,7 @@ class BeodTask(QgsTask):
             self.store.add(job)
         self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="") or job
         self.merged = None
+        self._stream = None  # the tiles merged while they download (results_stream)
         self.layers: List = []
         self.notes: List[str] = []
         self.error: str = ""
@@ -207,7 +208,10 @@ class BeodTask(QgsTask):
         from .results import merge_outputs
 
         self._set_progress("merge", 0.0)
-        merged = merge_outputs(self.job.out_dir, is_cancelled=self.isCanceled)
+        if self._stream is not None:
+            merged = self._stream.finish()
+        else:
+            merged = merge_outputs(self.job.out_dir, is_cancelled=self.isCanceled)
         self._set_progress("merge", 100.0)
         return merged
 
@@ -221,6 +225,9 @@ class BeodTask(QgsTask):
 
         self._update(state=jobs_module.RUNNING, started=self.job.started or time.time())
         client = None
+        from .results_stream import StreamingMerge
+
+        self._stream = StreamingMerge(self.job.out_dir, is_cancelled=self.isCanceled)
         try:
             client = self._make_client()
             self._enter_stage("login")
@@ -262,6 +269,7 @@ class BeodTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 (a task must end with a clear message, not a crash)
             return self._unexpected(exc)
         finally:
+            self._stream.discard()
             if self._stage:
                 self.timings[self._stage] = self.timings.get(self._stage, 0.0) + (
                     time.monotonic() - self._stage_started
@@ -440,6 +448,7 @@ class ExtractionTask(BeodTask):
                 job.out_dir,
                 on_progress=self.on_progress,
                 is_cancelled=self.isCanceled,
+                download_options=self._stream.download_options(),
             )
             self.notes.extend(result.notes)
             return
@@ -454,6 +463,7 @@ class ExtractionTask(BeodTask):
             is_cancelled=self.isCanceled,
             on_ids=self.on_ids,
             poll=poll,
+            download_options=self._stream.download_options(),
         )
         self.notes.extend(result.notes)
 
@@ -481,6 +491,7 @@ class DownloadTask(BeodTask):
             job.out_dir,
             on_progress=on_progress,
             is_cancelled=self.isCanceled,
+            **self._stream.download_options(),
         )
         self._set_progress("download", 100.0)
 
