@@ -184,17 +184,13 @@ def _hide_band_name(node, layer: QgsMapLayer) -> None:
         QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
 
 
-def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
-                 iface=None) -> List[QgsMapLayer]:
-    """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
+def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
+    """Open and style the layers of ``merged``, top first, without adding them anywhere.
 
-    One layer per kind in drawing order (buildings on top, terrain at the bottom with its
-    hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
-    supports them, otherwise a note in ``merged.notes``. Loading the same job again
-    replaces its group. Returns the layers added, top first. ``iface`` is accepted for
-    symmetry with the other loaders; nothing here needs it.
+    Safe on a worker thread (opening a large mosaic reads it to set up its renderer): move
+    the layers to the main thread (``layer.moveToThread``) before :func:`add_layers`.
+    Layers that cannot be opened become notes in ``merged.notes``.
     """
-    project = project or QgsProject.instance()
     ordered = sorted(merged.layers, key=lambda item: kind_for(item.kind).order if kind_for(item.kind) else 99)
     layers: List[QgsMapLayer] = []
     for item in ordered:
@@ -211,6 +207,14 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
             _note(merged, tr("3D Tiles were not loaded: QGIS {} cannot display them (QGIS 3.34 or newer "
                              "can). They are in {}.", Qgis.QGIS_VERSION.split("-")[0],
                              ", ".join(tileset.path for tileset in merged.tilesets)))
+    return layers
+
+
+def add_layers(merged: MergedResults, layers: List[QgsMapLayer], group_name: str, *,
+               project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+    """Put ``layers`` (from :func:`prepare_layers`) in ``project`` in a group named
+    ``group_name``, replacing a group of that name. Main thread. Returns ``layers``."""
+    project = project or QgsProject.instance()
     if not layers:
         if not merged.notes:
             _note(merged, tr("No results could be loaded from {}.", merged.out_dir))
@@ -228,6 +232,19 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
         if layer.customProperty(THREE_D_PROPERTY):
             node.setItemVisibilityChecked(False)  # meshes would cover the 2D layers
     return layers
+
+
+def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
+                 iface=None) -> List[QgsMapLayer]:
+    """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
+
+    One layer per kind in drawing order (buildings on top, terrain at the bottom with its
+    hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
+    supports them, otherwise a note in ``merged.notes``. Loading the same job again
+    replaces its group. Returns the layers added, top first. ``iface`` is accepted for
+    symmetry with the other loaders; nothing here needs it.
+    """
+    return add_layers(merged, prepare_layers(merged), group_name, project=project)
 
 
 def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = None) -> QgsRectangle:

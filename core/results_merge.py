@@ -26,6 +26,14 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _sql_name(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+#: drivers whose own SQL (SQLite) adds the tile column as the features are read
+_NATIVE_SQL = {"GPKG"}
+
+
 def _open_source(kind: LayerKind, path: str, alternatives: List[str], out_dir: str, notes: List[str]):
     """(dataset, layer name) of a tile's file, or of the same data in another format
     when it cannot be read; (None, None) with a note when nothing can be read."""
@@ -85,7 +93,15 @@ class VectorAppender:
                     return False
                 self._target_srs = self._destination.GetLayerByName(self.kind.name).GetSpatialRef()
             options = dict(accessMode="append", addFields=True, layerName=self.kind.name,
-                           layers=[layer_name], geometryType="PROMOTE_TO_MULTI")
+                           geometryType="PROMOTE_TO_MULTI")
+            if source.GetDriver().ShortName in _NATIVE_SQL:
+                # the tile is written with the features: no second pass over them
+                options.update(SQLStatement=f"SELECT *, {_sql_text(tile)} AS {TILE_FIELD} "  # noqa: S608  # nosec B608
+                                            f"FROM {_sql_name(layer_name)}", SQLDialect="SQLITE")
+            else:
+                options["layers"] = [layer_name]
+                if self._last_fid is None:  # after tiles labelled as they were written
+                    self._last_fid = _max_fid(self._destination, self.kind.name) or 0
             if (self._target_srs is not None and source_srs is not None
                     and not source_srs.IsSame(self._target_srs)):
                 options["dstSRS"] = self._target_srs
@@ -95,7 +111,10 @@ class VectorAppender:
             if result is None:
                 self.notes.append(tr("Skipped {}: {}", display_path(path, self.out_dir), last_error()))
                 return False
-            self._last_fid = _label_new_features(self._destination, self.kind.name, tile, self._last_fid)
+            if "SQLStatement" not in options:
+                self._last_fid = _label_new_features(self._destination, self.kind.name, tile, self._last_fid)
+            else:
+                self._last_fid = None  # labelled as written: the fid range is not followed
             self.merged += 1
             return True
         finally:
@@ -142,11 +161,7 @@ def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) 
 
     The range of the integer primary key keeps this quick however many tiles came before.
     """
-    result = destination.ExecuteSQL(f'SELECT MAX(fid) FROM "{layer_name}"')  # noqa: S608  # nosec B608
-    feature = result.GetNextFeature() if result is not None else None
-    newest = feature.GetField(0) if feature is not None else None
-    if result is not None:
-        destination.ReleaseResultSet(result)
+    newest = _max_fid(destination, layer_name)
     if newest is None or newest <= last_fid:
         return last_fid
     # The layer and field names are constants; the tile name is a quoted SQL literal.
@@ -154,6 +169,15 @@ def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) 
                  f"WHERE fid > {int(last_fid)}")
     destination.ExecuteSQL(statement)
     return int(newest)
+
+
+def _max_fid(destination, layer_name: str) -> Optional[int]:
+    result = destination.ExecuteSQL(f'SELECT MAX(fid) FROM "{layer_name}"')  # noqa: S608  # nosec B608
+    feature = result.GetNextFeature() if result is not None else None
+    newest = feature.GetField(0) if feature is not None else None
+    if result is not None:
+        destination.ReleaseResultSet(result)
+    return newest
 
 
 def _create_destination(path: str, kind: LayerKind, source_layer):

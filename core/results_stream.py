@@ -14,6 +14,7 @@ holds more than the listing, an error while streaming) is merged by
 Worker threads only: GDAL/OGR, no QgsProject.
 """
 
+import gc
 import os
 import queue
 import threading
@@ -28,6 +29,7 @@ from .results_files import MergeCancelledError, Ticker, write_manifest
 from .results_merge import VectorAppender
 from .results_model import MergedLayer, MergedResults
 from .results_scan import EXPORT_DIR, MERGED_DIR, scan_output
+from .results_stream_mosaic import MosaicCollector
 
 LOG_TAG = "BEOD"
 _STOP = object()
@@ -79,13 +81,15 @@ class StreamingMerge:
         #: (tile, layer folder) -> (format, path) of its files
         self._folders: Dict[Tuple[str, str], List[Tuple[str, str]]] = defaultdict(list)
         self._appenders: Dict[str, VectorAppender] = {}
-        self._rasters: Dict[str, List[Tuple[str, str]]] = defaultdict(list)
+        self._mosaics: Dict[str, MosaicCollector] = {}
         #: kind -> {tile: the file merged}
         self.streamed: Dict[str, Dict[str, str]] = defaultdict(dict)
         self.notes: List[str] = []
         self.enabled = False
         self.error: Optional[BaseException] = None
         self.merged_tiles = 0
+        #: files announced but not merged yet when the download ended (for benchmarks)
+        self.backlog = 0
 
     # -- the downloader's side ------------------------------------------------------------
     def planned(self, parts_list: Sequence[Tuple[str, ...]]) -> None:
@@ -104,6 +108,10 @@ class StreamingMerge:
             self._folders[key].append((format_name, path))
         if not self._waiting:
             return
+        # The listing and everything QGIS holds live on until the end: taken out of the
+        # collector's sight, its full passes (which hold the interpreter lock, freezing
+        # the main thread too) stay short however many files there are.
+        gc.freeze()
         self.enabled = True
         self._thread = threading.Thread(target=self._run, name="beod-merge", daemon=True)
         self._thread.start()
@@ -153,8 +161,11 @@ class StreamingMerge:
             return
         self.merged_tiles += 1
         if kind.is_raster:
+            mosaic = self._mosaics.get(kind.name)
+            if mosaic is None:
+                mosaic = self._mosaics[kind.name] = MosaicCollector(kind, self.out_dir, self.notes)
             for path in chosen:
-                self._rasters[kind.name].append((tile, path))
+                mosaic.add(tile, path)
                 self.streamed[kind.name][tile + "\0" + path] = path
             return
         appender = self._appenders.get(kind.name)
@@ -179,6 +190,7 @@ class StreamingMerge:
         """Wait for the tiles in flight, then complete the merge; the merged results."""
         from .results import _cancelled_error, merge_outputs
 
+        self.backlog = self._queue.qsize()
         self._stop_thread()
         if self._cancelled():
             self.discard()
@@ -225,7 +237,15 @@ class StreamingMerge:
                 first_note = len(results.notes)
                 extension = ".vrt" if kind.is_raster else ".gpkg"
                 target = os.path.join(merged_dir, kind.name + extension)
-                if kind.is_raster:
+                mosaic = self._mosaics.pop(kind.name, None)
+                if kind.is_raster and mosaic is not None and mosaic.usable:
+                    path, merged = mosaic.write(target)
+                    value_range = None
+                    if kind.stretch_to_data and mosaic.low is not None:
+                        value_range = (mosaic.low, mosaic.high)
+                    count = None
+                    ticker.advance(len(sources))
+                elif kind.is_raster:
                     path, merged, value_range = merge_rasters(kind, sources, target, self.out_dir,
                                                               results.notes, ticker)
                     count = None
@@ -263,3 +283,4 @@ class StreamingMerge:
         for appender in self._appenders.values():
             appender.discard()
         self._appenders.clear()
+        self._mosaics.clear()

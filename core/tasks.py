@@ -127,6 +127,7 @@ class BeodTask(QgsTask):
         self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="") or job
         self.merged = None
         self._stream = None  # the tiles merged while they download (results_stream)
+        self._prepared = None  # the layers opened and styled on the worker thread
         self.layers: List = []
         self.notes: List[str] = []
         self.error: str = ""
@@ -215,6 +216,19 @@ class BeodTask(QgsTask):
         self._set_progress("merge", 100.0)
         return merged
 
+    def _prepare_layers(self) -> None:
+        """Open and style the merged layers on this worker thread (a large mosaic is read to
+        set up its renderer), then hand them to the main thread: ``finished()`` only adds them."""
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from .results_load import prepare_layers
+
+        layers = prepare_layers(self.merged)
+        main_thread = QCoreApplication.instance().thread()
+        for layer in layers:
+            layer.moveToThread(main_thread)
+        self._prepared = layers
+
     def _fetch(self, client) -> None:
         """The task's own work, on the worker thread (subclasses)."""
         raise NotImplementedError
@@ -245,6 +259,7 @@ class BeodTask(QgsTask):
             if self.isCanceled():
                 raise CancelledError(tr("Cancelled."))
             self._enter_stage("load")
+            self._prepare_layers()
             return True
         except CancelledError:
             self.error = tr("Cancelled.")
@@ -305,12 +320,16 @@ class BeodTask(QgsTask):
 
     def _finish_success(self) -> None:
         from .results import load_results
+        from .results_load import add_layers
 
         started = time.monotonic()
         project = self.project or QgsProject.instance()
-        self.layers = list(
-            load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
-        )
+        if self._prepared is not None:
+            self.layers = list(add_layers(self.merged, self._prepared, self.job.name, project=project))
+        else:
+            self.layers = list(
+                load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
+            )
         self.timings["load"] = self.timings.get("load", 0.0) + time.monotonic() - started
         self.notes = self.notes + list(getattr(self.merged, "notes", []) or [])
         counts = []

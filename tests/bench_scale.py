@@ -114,6 +114,9 @@ class GapRecorder:
     def __init__(self):
         from qgis.PyQt.QtCore import QTimer
 
+        self.gc_pause: Dict[str, float] = {}
+        self._gc_started = 0.0
+        gc.callbacks.append(self._on_gc)
         self.stage = "before"
         self.gaps: Dict[str, List[float]] = {}
         self.rss_peak: Dict[str, int] = {}
@@ -123,6 +126,14 @@ class GapRecorder:
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
 
+    def _on_gc(self, phase, info) -> None:
+        """The longest pass of the garbage collector per stage (any thread holds the GIL then)."""
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            pause = (time.perf_counter() - self._gc_started) * 1000.0
+            self.gc_pause[self.stage] = max(self.gc_pause.get(self.stage, 0.0), pause)
+
     def start(self) -> None:
         self._last = time.perf_counter()
         self._timer.start()
@@ -131,6 +142,8 @@ class GapRecorder:
         self._tick()
         self._timer.stop()
         self._close_stage()
+        if self._on_gc in gc.callbacks:
+            gc.callbacks.remove(self._on_gc)
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -221,6 +234,7 @@ class SizeResult:
     stage_s: Dict[str, float] = field(default_factory=dict)
     gaps: Dict[str, Dict[str, float]] = field(default_factory=dict)
     rss_peak_mb: Dict[str, float] = field(default_factory=dict)
+    gc_ms: Dict[str, float] = field(default_factory=dict)
     rss_base_mb: float = 0.0
     in_map_s: Optional[float] = None
     render_s: Optional[float] = None
@@ -341,13 +355,15 @@ def run_size(size: str, emulator, client, work: Path, profile: Path) -> SizeResu
     for stage in STAGES:
         result.gaps[stage] = gap_stats(recorder.gaps.get(stage, []))
         result.rss_peak_mb[stage] = recorder.rss_peak.get(stage, 0) / 1024.0
+        result.gc_ms[stage] = recorder.gc_pause.get(stage, 0.0)
     result.layers = [f"{layer.name()}" for layer in task.layers]
     print(f"  task: {'ok' if result.ok else 'FAILED'}: {result.message[:200]}", flush=True)
     for stage in STAGES:
         gaps = result.gaps[stage]
         print(f"  {stage:<9} {result.stage_s.get(stage, 0.0):8.2f} s   peak RSS "
               f"{result.rss_peak_mb[stage]:6.0f} MB   gaps max {gaps['max']:6.0f} ms, p99 "
-              f"{gaps['p99']:5.0f} ms, {gaps['over']} over 50 ms", flush=True)
+              f"{gaps['p99']:5.0f} ms, {gaps['over']} over 50 ms; longest GC pass "
+              f"{result.gc_ms[stage]:.0f} ms", flush=True)
     if task.layers:
         result.render_s = render_first(task.layers)
         print(f"  first render at full extent: {result.render_s:.2f} s", flush=True)
@@ -386,8 +402,8 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
              "- One run per size on a shared machine: take the timings as orders of magnitude.", "",
              "## Per stage", "",
              "| AOI | tiles | files | stage | time | per tile | peak RSS | main-thread gaps: max / p99 "
-             "/ over 50 ms |",
-             "|---|---:|---:|---|---:|---:|---:|---|"]
+             "/ over 50 ms | longest GC pass |",
+             "|---|---:|---:|---|---:|---:|---:|---|---:|"]
     for r in results:
         for stage in STAGES:
             seconds = r.stage_s.get(stage)
@@ -398,7 +414,7 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
             lines.append(f"| {size_label(r.size)} | {r.tiles:,} | {r.files:,} | {title} | "
                          f"{_fmt_s(seconds)} | {per_tile} | {r.rss_peak_mb.get(stage, 0):.0f} MB | "
                          f"{gaps.get('max', 0):.0f} ms / {gaps.get('p99', 0):.0f} ms / "
-                         f"{gaps.get('over', 0)} |")
+                         f"{gaps.get('over', 0)} | {r.gc_ms.get(stage, 0):.0f} ms |")
     lines += ["", "## Per size", "",
               "| AOI | tiles | data | curl --parallel | download | download / curl | last byte → layers in "
               "the map | RSS growth (peak − start) | first render at full extent | result |",
@@ -438,6 +454,8 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
 
 
 def main(argv=None) -> int:
+    if os.environ.get("BENCH_SWITCH"):
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="tile,1,25,100",
