@@ -66,10 +66,12 @@ emulator: venv
 bench-download: venv
 	$(PY) -m tests.bench_download
 
-# SIZES: tile and/or km² (1, 25, 100; 500 is the area limit and takes long)
+# SIZES: tile and/or km² (1, 25, 100; 500 is the area limit and takes long);
+# BENCH_ARGS: more options (python -m tests.bench_scale --help), e.g. --merge-after --rtt-ms 20
 SIZES ?= tile,1,25,100
+BENCH_ARGS ?=
 bench-scale: venv
-	$(PY) -m tests.bench_scale --sizes $(SIZES)
+	$(PY) -m tests.bench_scale --sizes $(SIZES) $(BENCH_ARGS)
 
 clean:
 	rm -rf dist demo-output .pytest_cache .ruff_cache
