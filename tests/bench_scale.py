@@ -504,18 +504,39 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
         worst_gap = max((big.gaps[s]["max"] for s in STAGES if s in big.gaps), default=0.0)
         over = sum(big.gaps[s]["over"] for s in STAGES if s in big.gaps)
         ratio = big.download_ratio or 0.0
+        gap_stage = max(STAGES, key=lambda stage: big.gaps.get(stage, {}).get("max", 0.0))
+        gc_worst = max(big.gc_ms.values() or [0.0])
+        curl_gap = big.gaps.get("curl", {}).get("max", 0.0)
         lines += [f"Measured on {size_label(big.size)} ({big.tiles:,} tiles); the goals are set for the "
                   "3,969 tiles of 500 km².", "",
                   "- " + _verdict(worst_gap <= GOALS["gap_ms"],
-                                  f"no main-thread gap over 50 ms: longest {worst_gap:.0f} ms, "
-                                  f"{over} over 50 ms"),
-                  "- " + _verdict(big.rss_growth_mb <= GOALS["rss_growth_mb"],
+                                  f"no main-thread gap over 50 ms: longest {worst_gap:.0f} ms "
+                                  f"(during the {gap_stage}), {over} over 50 ms")]
+        if worst_gap > GOALS["gap_ms"]:
+            lines.append(f"  - why: not the garbage collector (its longest pass: {gc_worst:.0f} ms). The "
+                         "main thread waits for a CPU and for the interpreter lock while the download "
+                         "threads (Python), the merge and the emulator itself share "
+                         f"the machine's {os.cpu_count()} cores; while curl alone downloads, the same "
+                         f"timer's longest gap is {curl_gap:.0f} ms.")
+        lines += ["- " + _verdict(big.rss_growth_mb <= GOALS["rss_growth_mb"],
                                   f"peak memory growth under 300 MB: {big.rss_growth_mb:.0f} MB"),
                   "- " + _verdict(big.in_map_s is not None and big.in_map_s <= GOALS["in_map_s"],
-                                  f"layers in the map within 10 s of the last byte: {_fmt_s(big.in_map_s)}"),
-                  "- " + _verdict(ratio <= GOALS["curl_ratio"],
-                                  f"download within 1.25× curl --parallel: {ratio:.2f}× "
-                                  f"({big.transfer_ratio:.2f}× without reading the listing)")]
+                                  f"layers in the map within 10 s of the last byte: {_fmt_s(big.in_map_s)}")]
+        if big.in_map_s is not None and big.in_map_s > GOALS["in_map_s"] and big.backlog and not rtt_ms:
+            lines.append(f"  - why: {big.backlog:,} of the {big.files:,} files were not merged yet at the "
+                         "last byte: on bare loopback the download keeps the CPUs busy, so the merge, "
+                         "running beside it, falls behind and finishes afterwards. Over a real network the "
+                         "download waits on the network and leaves the CPUs to the merge (`--rtt-ms 20`).")
+        lines.append("- " + _verdict(ratio <= GOALS["curl_ratio"],
+                                     f"download within 1.25× curl --parallel: {ratio:.2f}× "
+                                     f"({big.transfer_ratio:.2f}× without reading the listing)"))
+        if ratio > GOALS["curl_ratio"] and not rtt_ms:
+            lines.append("  - why: on bare loopback both are CPU-bound and the Python client spends more "
+                         "CPU per file than curl (requests and urllib3 re-encode each long presigned URL "
+                         "character by character, about a quarter of its time per file), while the emulator "
+                         "serving the files and the merge use the same cores. With a network round trip "
+                         "(`--rtt-ms 20`, as `make bench-download` models an object store) the download is "
+                         "bound by the network and stays within curl's time (see docs/bench-download.txt).")
         if len(own) > 1:
             small = min(own, key=lambda r: r.tiles)
             lines += ["", f"Growth from {size_label(small.size)} to {size_label(big.size)} "
