@@ -86,6 +86,7 @@ class StreamingMerge:
         self.streamed: Dict[str, Dict[str, str]] = defaultdict(dict)
         self.notes: List[str] = []
         self.enabled = False
+        self._frozen_transfers = False
         self.error: Optional[BaseException] = None
         self.merged_tiles = 0
         #: files announced but not merged yet when the download ended (for benchmarks)
@@ -119,6 +120,11 @@ class StreamingMerge:
     def arrived(self, path: str) -> None:
         """A file of the listing is complete on disk."""
         if self.enabled:
+            if not self._frozen_transfers:
+                # every transfer was queued before the first file came back: its bookkeeping
+                # lives until the end too, out of the collector's full passes as well
+                self._frozen_transfers = True
+                gc.freeze()
             self._queue.put(path)
 
     def download_options(self) -> dict:
