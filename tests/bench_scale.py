@@ -450,7 +450,7 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
            started: str) -> str:
     lines = ["# Scale benchmark: download, merge and load of whole results", "",
              "Written by `make bench-scale` (`python -m tests.bench_scale "
-             + " ".join(argv) + "`); do not edit by hand.", "",
+             + " ".join(argv) + "`).", "",
              f"- Run: {started} UTC", f"- Machine: {machine_text}",
              f"- Network model: {'bare loopback' if not rtt_ms else f'{rtt_ms:g} ms per request'}; "
              f"curl --parallel --parallel-max {CURL_WORKERS} on the same URL list is the baseline, "
