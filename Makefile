@@ -11,7 +11,7 @@ APT_PACKAGES := qgis python3-qgis python3-shapely python3-gdal python3-requests 
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all deps venv test lint unit test-qgis chroot-qgis zip demo qgis emulator bench-download clean translations
+.PHONY: all deps venv test lint unit test-qgis chroot-qgis zip demo qgis emulator bench-download bench-scale clean translations
 
 all: test
 
@@ -84,6 +84,13 @@ emulator: venv
 
 bench-download: venv
 	$(PY) -m tests.bench_download
+
+# SIZES: tile and/or km² (1, 25, 100; 500 is the area limit and takes long);
+# BENCH_ARGS: more options (python -m tests.bench_scale --help), e.g. --merge-after --rtt-ms 20
+SIZES ?= tile,1,25,100
+BENCH_ARGS ?=
+bench-scale: venv
+	$(PY) -m tests.bench_scale --sizes $(SIZES) $(BENCH_ARGS)
 
 clean:
 	rm -rf dist demo-output .pytest_cache .ruff_cache

@@ -713,8 +713,10 @@ class Downloader:
         return got
 
     # -- all files --------------------------------------------------------------------------
-    def run(self, files: Dict[str, RemoteFile], on_progress=None, label: str = "") -> List[str]:
-        """Download every file; the local paths.
+    def run(self, files: Dict[str, RemoteFile], on_progress=None, label: str = "",
+            on_file: Optional[Callable[[str], None]] = None) -> List[str]:
+        """Download every file; the local paths. ``on_file(path)`` is called from the calling
+        thread as soon as each file is complete (or found complete on disk).
 
         A file that fails after its retries does not stop the others (the error is raised
         at the end, naming how many failed); an unsafe name, a disk error or a
@@ -731,7 +733,7 @@ class Downloader:
             while pending and not self.cancelled():
                 done, pending = concurrent.futures.wait(pending, timeout=0.1)
                 for future in done:
-                    failure = self._outcome(future, paths)
+                    failure = self._outcome(future, paths, on_file)
                     if failure is not None:
                         failures.append(failure)
                 self._report(on_progress, label)
@@ -789,7 +791,7 @@ class Downloader:
             threading.Thread(target=worker, name=f"beod-dl-{index}", daemon=True).start()
         return futures
 
-    def _outcome(self, future, paths: List[str]) -> Optional[BeodError]:
+    def _outcome(self, future, paths: List[str], on_file=None) -> Optional[BeodError]:
         """Record a finished worker: its path, or its error (stopping the others when fatal)."""
         if future.cancelled():
             return None
@@ -810,6 +812,8 @@ class Downloader:
             return DownloadError(f"Cannot write the results: {exc.strerror or exc} "
                                  f"({redact(getattr(exc, 'filename', '') or '')}).")
         paths.append(path)
+        if on_file is not None:
+            on_file(path)
         return None
 
     def _report(self, on_progress, label: str) -> None:
@@ -941,22 +945,28 @@ def _remove(path: str) -> None:
 # -- the whole download ---------------------------------------------------------------------------
 def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancelled=None, workers: int = 8,
                       max_zip_bytes: int = DEFAULT_MAX_ZIP_BYTES,
-                      max_zip_ratio: float = DEFAULT_MAX_ZIP_RATIO) -> DownloadResult:
+                      max_zip_ratio: float = DEFAULT_MAX_ZIP_RATIO,
+                      on_listing: Optional[Callable[[List[Tuple[str, ...]]], None]] = None,
+                      on_file: Optional[Callable[[str], None]] = None) -> DownloadResult:
     """Download (or resume) the results of scenario ``sid`` of project ``pid`` into ``out_dir``.
 
     The storage layout is kept: ``<out>/<tile>/EXPORT/<layer>/<format>/<file>``; a zip is
     kept as ``<out>/<name>.zip`` and extracted next to it.
+
+    For results listed file by file (not a zip), ``on_listing(parts)`` receives the path
+    components of every file before the transfers start, and ``on_file(path)`` each local
+    path as soon as that file is complete, so the files can be used while others arrive.
     """
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
     with OutputFolder(out_dir, server=getattr(client, "server_url", ""), project_id=pid, scenario_id=sid,
                       is_cancelled=is_cancelled) as folder:
         return _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers,
-                              max_zip_bytes, max_zip_ratio)
+                              max_zip_bytes, max_zip_ratio, on_listing, on_file)
 
 
 def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers, max_zip_bytes,
-                   max_zip_ratio) -> DownloadResult:
+                   max_zip_ratio, on_listing=None, on_file=None) -> DownloadResult:
     if on_progress is not None:
         on_progress(DownloadProgress(0.0, "Listing the result files"))
     files = list_all_files(client, pid, sid, is_cancelled)
@@ -967,7 +977,9 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
     for item in files.values():
         downloader.check_url(item.url)
     if not is_zip_listing(files):
-        paths = downloader.run(files, on_progress)
+        if on_listing is not None:
+            on_listing([item.parts for item in files.values()])
+        paths = downloader.run(files, on_progress, on_file=on_file)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                               skipped=downloader.skipped)
 

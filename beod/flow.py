@@ -65,7 +65,8 @@ class _Reporter:
             raise CancelledError()
 
 
-def _follow_and_download(client, pid, sid, aid, out_dir, report: _Reporter, poll, workers) -> Tuple:
+def _follow_and_download(client, pid, sid, aid, out_dir, report: _Reporter, poll, workers,
+                         download_options=None) -> Tuple:
     def on_activity(activity: Activity) -> None:
         report("running", activity.progress,
                f"Scenario {sid}: {activity.state.lower()}, {activity.progress:.0f} %")
@@ -80,7 +81,7 @@ def _follow_and_download(client, pid, sid, aid, out_dir, report: _Reporter, poll
 
     report("download", 0.0, "Downloading the results")
     result = download_scenario(client, pid, sid, out_dir, on_progress=on_download,
-                               is_cancelled=report.is_cancelled, workers=workers)
+                               is_cancelled=report.is_cancelled, workers=workers, **(download_options or {}))
     report("done", 100.0, f"{len(result.files)} files in {out_dir}")
     return activity, result
 
@@ -97,10 +98,13 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
                    is_cancelled: Optional[Callable[[], bool]] = None,
                    on_ids: Optional[Callable[[int, int, int], None]] = None,
                    poll: Tuple[float, float] = (2.0, 30.0), scenario_type: str = DEFAULT_SCENARIO_TYPE,
-                   workers: int = 8, max_vertices: int = 1000) -> RunResult:
+                   workers: int = 8, max_vertices: int = 1000,
+                   download_options: Optional[dict] = None) -> RunResult:
     """Run one extraction over ``aoi`` (a :class:`PreparedAoi`, WKT, GeoJSON or shapely
     geometry) with ``params`` (:class:`ScenarioParams` or a dict) and download the results
     into ``out_dir``. The AOI is checked before anything is created on the server.
+    ``download_options`` are passed on to :func:`~.download.download_scenario`
+    (``on_listing``, ``on_file``).
     """
     report = _Reporter(on_progress, is_cancelled)
     out_dir = os.fspath(out_dir)
@@ -134,7 +138,8 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
         on_ids(pid, sid, aid)
     report("scenario", 100.0, f"Scenario {sid} started")
 
-    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers)
+    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers,
+                                              download_options)
     return RunResult(project_id=pid, scenario_id=sid, activity_id=aid, out_dir=out_dir, activity=activity,
                      download=download, aoi=prepared, notes=list(prepared.notes))
 
@@ -142,12 +147,14 @@ def run_extraction(client, aoi, params, out_dir, *, project_name: str,
 def resume_extraction(client, pid, sid, aid, out_dir, *,
                       on_progress: Optional[Callable[[Progress], None]] = None,
                       is_cancelled: Optional[Callable[[], bool]] = None,
-                      poll: Tuple[float, float] = (2.0, 30.0), workers: int = 8) -> RunResult:
+                      poll: Tuple[float, float] = (2.0, 30.0), workers: int = 8,
+                      download_options: Optional[dict] = None) -> RunResult:
     """Follow an existing scenario to its end and download (or finish downloading) its results."""
     report = _Reporter(on_progress, is_cancelled)
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
     _ensure_signed_in(client, report)
-    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers)
+    activity, download = _follow_and_download(client, pid, sid, aid, out_dir, report, poll, workers,
+                                              download_options)
     return RunResult(project_id=pid, scenario_id=sid, activity_id=aid, out_dir=out_dir, activity=activity,
                      download=download)

@@ -246,18 +246,13 @@ def _hide_band_name(node, layer: QgsMapLayer) -> None:
         QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
 
 
-def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
-                 iface=None) -> List[QgsMapLayer]:
-    """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
+def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
+    """Open and style the layers of ``merged``, top first, without adding them anywhere.
 
-    One layer per kind in drawing order (buildings on top, terrain at the bottom with its
-    hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
-    supports them, otherwise a note in ``merged.notes``. Loading the same folder again
-    replaces its group; another run of the same name gets its own group, named with its
-    time. Returns the layers added, top first. ``iface`` is accepted for
-    symmetry with the other loaders; nothing here needs it.
+    Safe on a worker thread (opening a large mosaic reads it to set up its renderer): move
+    the layers to the main thread (``layer.moveToThread``) before :func:`add_layers`.
+    Layers that cannot be opened become notes in ``merged.notes``.
     """
-    project = project or QgsProject.instance()
     ordered = sorted(merged.layers, key=lambda item: kind_for(item.kind).order if kind_for(item.kind) else 99)
     layers: List[QgsMapLayer] = []
     for item in ordered:
@@ -277,6 +272,15 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
                              "(QGIS 3.34 or newer can). They are in the run's folder: {}.",
                              Qgis.QGIS_VERSION.split("-")[0],
                              ", ".join(_relative(item.path, merged.out_dir) for item in merged.tilesets)))
+    return layers
+
+
+def add_layers(merged: MergedResults, layers: List[QgsMapLayer], group_name: str, *,
+               project: Optional[QgsProject] = None) -> List[QgsMapLayer]:
+    """Put ``layers`` (from :func:`prepare_layers`) in ``project`` in a group named
+    ``group_name`` (loading the same folder again replaces its group; another run of the
+    same name gets its own group, named with its time). Main thread. Returns ``layers``."""
+    project = project or QgsProject.instance()
     if not layers:
         if not merged.notes:
             _note(merged, tr("No results could be loaded from {}.", merged.out_dir))
@@ -298,6 +302,20 @@ def load_results(merged: MergedResults, group_name: str, *, project: Optional[Qg
 
     prepare_results_3d(project, group, layers, merged.notes)  # 3D renderers, the 3D scene in the project
     return layers
+
+
+def load_results(merged: MergedResults, group_name: str, *, project: Optional[QgsProject] = None,
+                 iface=None) -> List[QgsMapLayer]:
+    """Add the merged layers of ``merged`` to ``project`` in a group named ``group_name``.
+
+    One layer per kind in drawing order (buildings on top, terrain at the bottom with its
+    hillshade), each styled with its ``.qml``; 3D Tiles as tiled-scene layers where QGIS
+    supports them, otherwise a note in ``merged.notes``. Loading the same folder again
+    replaces its group; another run of the same name gets its own group, named with its
+    time. Returns the layers added, top first. ``iface`` is accepted for
+    symmetry with the other loaders; nothing here needs it.
+    """
+    return add_layers(merged, prepare_layers(merged), group_name, project=project)
 
 
 def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = None) -> QgsRectangle:

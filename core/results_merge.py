@@ -26,6 +26,14 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _sql_name(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+#: drivers whose own SQL (SQLite) adds the tile column as the features are read
+_NATIVE_SQL = {"GPKG"}
+
+
 def _open_source(kind: LayerKind, path: str, alternatives: List[str], out_dir: str, notes: List[str]):
     """(dataset, layer name) of a tile's file, or of the same data in another format
     when it cannot be read; (None, None) with a note when nothing can be read."""
@@ -43,6 +51,92 @@ def _open_source(kind: LayerKind, path: str, alternatives: List[str], out_dir: s
     return None, None
 
 
+class VectorAppender:
+    """Appends tiles' files of one vector kind, in any order, to ONE GeoPackage layer
+    written under a temporary name; :meth:`close` publishes it, :meth:`discard` drops it.
+
+    One thread at a time (GDAL datasets are not shared between threads).
+    """
+
+    def __init__(self, kind: LayerKind, target: str, out_dir: str, notes: List[str]):
+        self.kind = kind
+        self.target = target
+        self.out_dir = out_dir
+        self.notes = notes
+        self.temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.gpkg")
+        self.merged = 0
+        self.failed = False
+        self._destination = None
+        self._target_srs = None
+        self._last_fid = 0
+        remove_file(self.temporary)
+
+    def append(self, tile: str, path: str, alternatives: Optional[List[str]] = None) -> bool:
+        """Append the features of ``tile``'s ``path`` (or of an alternative format of the
+        same data when it cannot be read); False with a note when nothing was appended."""
+        if self.failed:
+            return False
+        source, layer_name = _open_source(self.kind, path, alternatives or [], self.out_dir, self.notes)
+        if source is None:
+            return False
+        previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
+        gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")  # a temporary file: no fsync
+        try:
+            source_layer = source.GetLayerByName(layer_name)
+            source_srs = source_layer.GetSpatialRef()
+            if self._destination is None:
+                self._destination = _create_destination(self.temporary, self.kind, source_layer)
+                if self._destination is None:
+                    self.notes.append(tr("Could not write {}: {}", display_path(self.target, self.out_dir),
+                                         last_error()))
+                    self.failed = True
+                    return False
+                self._target_srs = self._destination.GetLayerByName(self.kind.name).GetSpatialRef()
+            options = dict(accessMode="append", addFields=True, layerName=self.kind.name,
+                           geometryType="PROMOTE_TO_MULTI")
+            if source.GetDriver().ShortName in _NATIVE_SQL:
+                # the tile is written with the features: no second pass over them
+                options.update(SQLStatement=f"SELECT *, {_sql_text(tile)} AS {TILE_FIELD} "  # noqa: S608  # nosec B608
+                                            f"FROM {_sql_name(layer_name)}", SQLDialect="SQLITE")
+            else:
+                options["layers"] = [layer_name]
+                if self._last_fid is None:  # after tiles labelled as they were written
+                    self._last_fid = _max_fid(self._destination, self.kind.name) or 0
+            if (self._target_srs is not None and source_srs is not None
+                    and not source_srs.IsSame(self._target_srs)):
+                options["dstSRS"] = self._target_srs
+            result = gdal_call(gdal.VectorTranslate, self._destination, source,
+                               options=gdal.VectorTranslateOptions(**options))
+            source = None
+            if result is None:
+                self.notes.append(tr("Skipped {}: {}", display_path(path, self.out_dir), last_error()))
+                return False
+            if "SQLStatement" not in options:
+                self._last_fid = _label_new_features(self._destination, self.kind.name, tile, self._last_fid)
+            else:
+                self._last_fid = None  # labelled as written: the fid range is not followed
+            self.merged += 1
+            return True
+        finally:
+            gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
+
+    def close(self) -> Tuple[str, int, int]:
+        """Publish the GeoPackage; (path written, files merged, feature count)."""
+        try:
+            if self._destination is None or self.failed:
+                return self.target, 0, 0
+            count = self._destination.GetLayerByName(self.kind.name).GetFeatureCount()
+            self._destination = None
+            return publish(self.temporary, self.target), self.merged, count
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop what was appended (the temporary file)."""
+        self._destination = None
+        remove_file(self.temporary)
+
+
 def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
                   notes: List[str], ticker: Ticker,
                   fallbacks: Optional[Dict[str, List[str]]] = None) -> Tuple[str, int, int]:
@@ -50,49 +144,16 @@ def merge_vectors(kind: LayerKind, sources: Sources, target: str, out_dir: str,
     with a ``tile`` field. ``fallbacks`` (tile -> files) hold the same data in other
     formats, used when a tile's file cannot be read. Returns (path written, files merged,
     feature count)."""
-    temporary = os.path.join(os.path.dirname(target), "." + os.path.basename(target) + ".part.gpkg")
-    remove_file(temporary)
-    previous = gdal.GetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", None)
-    gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF")  # a temporary file: no fsync
-    destination = None
-    merged = 0
-    last_fid = 0
+    appender = VectorAppender(kind, target, out_dir, notes)
     try:
         for tile, path in sources:
-            source, layer_name = _open_source(kind, path, (fallbacks or {}).get(tile, []), out_dir, notes)
-            if source is None:
-                ticker.advance()
-                continue
-            source_layer = source.GetLayerByName(layer_name)
-            source_srs = source_layer.GetSpatialRef()
-            if destination is None:
-                destination = _create_destination(temporary, kind, source_layer)
-                if destination is None:
-                    notes.append(tr("Could not write {}: {}", display_path(target, out_dir), last_error()))
-                    return target, 0, 0
-                target_srs = destination.GetLayerByName(kind.name).GetSpatialRef()
-            options = dict(accessMode="append", addFields=True, layerName=kind.name,
-                           layers=[layer_name], geometryType="PROMOTE_TO_MULTI")
-            if target_srs is not None and source_srs is not None and not source_srs.IsSame(target_srs):
-                options["dstSRS"] = target_srs
-            result = gdal_call(gdal.VectorTranslate, destination, source,
-                                options=gdal.VectorTranslateOptions(**options))
-            source = None
-            if result is None:
-                notes.append(tr("Skipped {}: {}", display_path(path, out_dir), last_error()))
-            else:
-                last_fid = _label_new_features(destination, kind.name, tile, last_fid)
-                merged += 1
+            appender.append(tile, path, (fallbacks or {}).get(tile, []))
+            if appender.failed:
+                return target, 0, 0
             ticker.advance()
-        if destination is None:
-            return target, 0, 0
-        count = destination.GetLayerByName(kind.name).GetFeatureCount()
-        destination = None
-        return publish(temporary, target), merged, count
+        return appender.close()
     finally:
-        destination = None
-        gdal.SetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", previous)
-        remove_file(temporary)
+        appender.discard()
 
 
 def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) -> int:
@@ -100,11 +161,7 @@ def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) 
 
     The range of the integer primary key keeps this quick however many tiles came before.
     """
-    result = destination.ExecuteSQL(f'SELECT MAX(fid) FROM "{layer_name}"')  # noqa: S608  # nosec B608
-    feature = result.GetNextFeature() if result is not None else None
-    newest = feature.GetField(0) if feature is not None else None
-    if result is not None:
-        destination.ReleaseResultSet(result)
+    newest = _max_fid(destination, layer_name)
     if newest is None or newest <= last_fid:
         return last_fid
     # The layer and field names are constants; the tile name is a quoted SQL literal.
@@ -112,6 +169,15 @@ def _label_new_features(destination, layer_name: str, tile: str, last_fid: int) 
                  f"WHERE fid > {int(last_fid)}")
     destination.ExecuteSQL(statement)
     return int(newest)
+
+
+def _max_fid(destination, layer_name: str) -> Optional[int]:
+    result = destination.ExecuteSQL(f'SELECT MAX(fid) FROM "{layer_name}"')  # noqa: S608  # nosec B608
+    feature = result.GetNextFeature() if result is not None else None
+    newest = feature.GetField(0) if feature is not None else None
+    if result is not None:
+        destination.ReleaseResultSet(result)
+    return newest
 
 
 def _create_destination(path: str, kind: LayerKind, source_layer):

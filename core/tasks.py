@@ -126,6 +126,8 @@ class BeodTask(QgsTask):
             self.store.add(job)
         self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="") or job
         self.merged = None
+        self._stream = None  # the tiles merged while they download (results_stream)
+        self._prepared = None  # the layers opened and styled on the worker thread
         self.layers: List = []
         self.notes: List[str] = []
         self.error: str = ""
@@ -208,9 +210,25 @@ class BeodTask(QgsTask):
         from .results import merge_outputs
 
         self._set_progress("merge", 0.0)
-        merged = merge_outputs(self.job.out_dir, is_cancelled=self.isCanceled)
+        if self._stream is not None:
+            merged = self._stream.finish()
+        else:
+            merged = merge_outputs(self.job.out_dir, is_cancelled=self.isCanceled)
         self._set_progress("merge", 100.0)
         return merged
+
+    def _prepare_layers(self) -> None:
+        """Open and style the merged layers on this worker thread (a large mosaic is read to
+        set up its renderer), then hand them to the main thread: ``finished()`` only adds them."""
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        from .results_load import prepare_layers
+
+        layers = prepare_layers(self.merged)
+        main_thread = QCoreApplication.instance().thread()
+        for layer in layers:
+            layer.moveToThread(main_thread)
+        self._prepared = layers
 
     def _fetch(self, client) -> None:
         """The task's own work, on the worker thread (subclasses)."""
@@ -222,6 +240,9 @@ class BeodTask(QgsTask):
 
         self._update(state=jobs_module.RUNNING, started=self.job.started or time.time())
         client = None
+        from .results_stream import StreamingMerge
+
+        self._stream = StreamingMerge(self.job.out_dir, is_cancelled=self.isCanceled)
         try:
             client = self._make_client()
             self._enter_stage("login")
@@ -239,6 +260,7 @@ class BeodTask(QgsTask):
             if self.isCanceled():
                 raise CancelledError(tr("Cancelled."))
             self._enter_stage("load")
+            self._prepare_layers()
             return True
         except CancelledError:
             self.error = tr("Cancelled.")
@@ -272,6 +294,7 @@ class BeodTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 (a task must end with a clear message, not a crash)
             return self._unexpected(exc)
         finally:
+            self._stream.discard()
             if self._stage:
                 self.timings[self._stage] = self.timings.get(self._stage, 0.0) + (
                     time.monotonic() - self._stage_started
@@ -307,12 +330,16 @@ class BeodTask(QgsTask):
 
     def _finish_success(self) -> None:
         from .results import load_results
+        from .results_load import add_layers
 
         started = time.monotonic()
         project = self.project or QgsProject.instance()
-        self.layers = list(
-            load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
-        )
+        if self._prepared is not None:
+            self.layers = list(add_layers(self.merged, self._prepared, self.job.name, project=project))
+        else:
+            self.layers = list(
+                load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
+            )
         self.timings["load"] = self.timings.get("load", 0.0) + time.monotonic() - started
         self.notes = self.notes + list(getattr(self.merged, "notes", []) or [])
         counts = []
@@ -456,6 +483,7 @@ class ExtractionTask(BeodTask):
                 job.out_dir,
                 on_progress=self.on_progress,
                 is_cancelled=self.isCanceled,
+                download_options=self._stream.download_options(),
             )
             self.notes.extend(result.notes)
             return
@@ -470,6 +498,7 @@ class ExtractionTask(BeodTask):
             is_cancelled=self.isCanceled,
             on_ids=self.on_ids,
             poll=poll,
+            download_options=self._stream.download_options(),
         )
         self.notes.extend(result.notes)
 
@@ -497,6 +526,7 @@ class DownloadTask(BeodTask):
             job.out_dir,
             on_progress=on_progress,
             is_cancelled=self.isCanceled,
+            **self._stream.download_options(),
         )
         self._set_progress("download", 100.0)
 
