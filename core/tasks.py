@@ -159,7 +159,7 @@ class BeodTask(QgsTask):
             if not job.project_file and project is None:
                 job.project_file = QgsProject.instance().absoluteFilePath()
             self.store.add(job)
-        self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="") or job
+        self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="", waiting="") or job
         self.merged = None
         self.layers: List = []
         self.notes: List[str] = []

@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 from beod_qgis.beod.models import ScenarioParams
 from beod_qgis.core import auth, jobs
+from beod_qgis.core import tasks as tasks_module
 from beod_qgis.core.jobs import Job, JobStore
 from beod_qgis.core.settings import Settings
 from beod_qgis.core.tasks import DownloadTask, ExtractionTask, TaskRegistry, resume_unfinished
@@ -134,7 +135,7 @@ def test_extraction_loads_layers_with_features(
     assert record.has_ids
     assert record.credits_before is not None and record.credits_after is not None
     assert record.cost == emulator.stats()["credits_charged"][emulator.email] > 0
-    assert f"Cost: {record.cost:g} credits" in record.message
+    assert f"Cost: {tasks_module._number(record.cost)} credits" in record.message
     assert record.progress == 100.0
     assert "layer(s) loaded" in record.message
     assert (tmp_path / "out").is_dir()
