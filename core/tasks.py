@@ -687,6 +687,7 @@ class TaskRegistry(QObject):
         """Stop everything (plugin unload). With ``for_restart`` the runs stay remembered
         as unfinished and are followed again at the next start."""
         self.follower.shutdown()
+        self._pending_loads.clear()  # the jobs stay in the store: the next start loads them
         for task in list(self._tasks.values()):
             task.interrupted_for_restart = for_restart
             task.cancel()
