@@ -155,6 +155,7 @@ class BeodTask(QgsTask):
         self.registry = None  # set by TaskRegistry.start
         self.handoff = False  # the scenario exists: the follower takes the job over
         self.stopped_by_user = False  # the user's Stop/Cancel, not QGIS's exit or task manager
+        self.max_outage = Settings().max_outage_hours * 3600.0  # read here, on the main thread
         if self.store.get(job.local_id) is None:
             if not job.project_file and project is None:
                 job.project_file = QgsProject.instance().absoluteFilePath()
@@ -185,9 +186,6 @@ class BeodTask(QgsTask):
         self._update(unreachable_since=time.time() - seconds, message=message)
         self._last_message = message
         self.messageChanged.emit(self.job.local_id, message)
-
-    def _max_outage(self) -> float:
-        return Settings().max_outage_hours * 3600.0
 
     def _update(self, **fields) -> None:
         job = self.store.update(self.job.local_id, **fields)
@@ -361,7 +359,8 @@ class BeodTask(QgsTask):
 
     def _finish_failure(self) -> None:
         if self.interrupted_for_restart:
-            if self.job.has_ids:
+            download = self.job.kind == jobs_module.KIND_DOWNLOAD and self.job.scenario_id is not None
+            if self.job.has_ids or download:
                 message = tr("Interrupted: it will be followed again when QGIS starts.")
                 self._update(state=jobs_module.RUNNING, message=message)
             else:
@@ -533,7 +532,7 @@ class DownloadTask(BeodTask):
         job = self.job
         os.makedirs(job.out_dir, exist_ok=True)
         waiting = {"is_cancelled": self.isCanceled, "on_outage": self._on_outage,
-                   "max_outage": self._max_outage()}
+                   "max_outage": self.max_outage}
         self._enter_stage("login")
         if not getattr(client, "is_signed_in", False):
             wait_out(client.login, **waiting)
