@@ -50,7 +50,8 @@ def state_text(job) -> str:
 def action_for(job, registry) -> str:
     """The row's action: ``cancel``, ``stop``, ``download``, ``resume``, ``sign-in`` or ""."""
     if registry.is_running(job.local_id):
-        return "stop" if job.has_ids or job.kind == jobs_module.KIND_DOWNLOAD else "cancel"
+        # A History download only stops a download; an extraction on the server goes on there.
+        return "stop" if job.has_ids and job.kind != jobs_module.KIND_DOWNLOAD else "cancel"
     if job.state == jobs_module.RUNNING and job.waiting == jobs_module.WAITING_SIGN_IN:
         return "sign-in"
     if job.state == jobs_module.RUNNING and job.waiting == jobs_module.WAITING_PROJECT:
