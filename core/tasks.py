@@ -172,6 +172,8 @@ class BeodTask(QgsTask):
         self._stage_started = 0.0
         self._last_message = ""
         self._last_saved = 0.0
+        self._best_progress = -1.0  # the highest progress so far, and when it was reached
+        self._last_advance = 0.0
 
     # -- helpers used from run() (worker thread) ---------------------------------
     def _make_client(self):
@@ -182,8 +184,10 @@ class BeodTask(QgsTask):
 
     def _on_outage(self, seconds: float) -> None:
         """An outage is waited out (worker thread): say so in the job."""
-        message = outage_message(seconds)
-        self._update(unreachable_since=time.time() - seconds, message=message)
+        # Unreachable since the last byte that came in (the download's own retries came first).
+        since = self.job.unreachable_since or min(self._last_advance or time.time(), time.time() - seconds)
+        message = outage_message(time.time() - since)
+        self._update(unreachable_since=since, message=message)
         self._last_message = message
         self.messageChanged.emit(self.job.local_id, message)
 
@@ -215,12 +219,18 @@ class BeodTask(QgsTask):
             self.messageChanged.emit(self.job.local_id, message)
         # The record on disk follows at a calmer pace than a download's progress.
         now = time.monotonic()
+        advanced = overall > self._best_progress + 1e-6 or stage != "download"
+        if advanced:
+            self._best_progress, self._last_advance = max(self._best_progress, overall), time.time()
         changed = round(overall, 1) != self.job.progress or message not in ("", self.job.message)
+        fields = {}
         if self.job.unreachable_since is not None:
-            changed, self._last_saved = True, 0.0  # the outage is over
+            if not advanced:
+                return  # a new try during an outage: the row keeps saying the server is unreachable
+            changed, self._last_saved, fields["unreachable_since"] = True, 0.0, None  # the outage is over
         if changed and (now - self._last_saved >= SAVE_INTERVAL_S or percent in (0.0, 100.0)):
             self._last_saved = now
-            fields = {"progress": round(overall, 1), "unreachable_since": None}
+            fields["progress"] = round(overall, 1)
             if message:
                 fields["message"] = message
             self._update(**fields)
