@@ -12,6 +12,8 @@ A task works with ``iface=None`` (headless use: tests, ``make demo``).
 """
 
 import os
+import socket
+import threading
 import time
 import traceback
 from typing import Callable, Dict, List, Optional, Tuple
@@ -23,6 +25,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProject,
     QgsRectangle,
+    QgsSettings,
     QgsTask,
 )
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
@@ -38,6 +41,8 @@ from .settings import Settings
 
 LOG_TAG = "BEOD"
 SAVE_INTERVAL_S = 0.5  # at most two progress writes of the job record per second
+WATCH_INTERVAL_S = 5.0  # a download checks the server this often ...
+QUIET_BEFORE_PROBE_S = 15.0  # ... once nothing came in for this long
 
 # Share of the whole task's progress bar given to each stage (start, end).
 STAGE_SPANS: Dict[str, Tuple[float, float]] = {
@@ -156,6 +161,9 @@ class BeodTask(QgsTask):
         self.handoff = False  # the scenario exists: the follower takes the job over
         self.stopped_by_user = False  # the user's Stop/Cancel, not QGIS's exit or task manager
         self.max_outage = Settings().max_outage_hours * 3600.0  # read here, on the main thread
+        # Behind a proxy a direct connection says nothing about the server: no probe then.
+        self._probe_server = not QgsSettings().value("proxy/proxyEnabled", False, type=bool) and not any(
+            os.environ.get(name) for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"))
         if self.store.get(job.local_id) is None:
             if not job.project_file and project is None:
                 job.project_file = QgsProject.instance().absoluteFilePath()
@@ -208,7 +216,8 @@ class BeodTask(QgsTask):
         self.stageChanged.emit(self.job.local_id, stage)
         self.messageChanged.emit(self.job.local_id, stage_title(stage))
 
-    def _set_progress(self, stage: str, percent: Optional[float], message: str = "") -> None:
+    def _set_progress(self, stage: str, percent: Optional[float], message: str = "",
+                      advanced: Optional[bool] = None) -> None:
         self._enter_stage(stage)
         start, end = STAGE_SPANS.get(stage, (0.0, 100.0))
         share = max(0.0, min(100.0, float(percent or 0.0))) / 100.0
@@ -219,9 +228,11 @@ class BeodTask(QgsTask):
             self.messageChanged.emit(self.job.local_id, message)
         # The record on disk follows at a calmer pace than a download's progress.
         now = time.monotonic()
-        advanced = overall > self._best_progress + 1e-6 or stage != "download"
+        if advanced is None:
+            advanced = stage != "download" or overall > self._best_progress + 1e-6
+        self._best_progress = max(self._best_progress, overall)
         if advanced:
-            self._best_progress, self._last_advance = max(self._best_progress, overall), time.time()
+            self._last_advance = time.time()
         changed = round(overall, 1) != self.job.progress or message not in ("", self.job.message)
         fields = {}
         if self.job.unreachable_since is not None:
@@ -548,16 +559,48 @@ class DownloadTask(BeodTask):
             wait_out(client.login, **waiting)
         self._set_progress("download", 0.0)
 
+        best = {"files": 0, "bytes": 0}
+
         def on_progress(progress) -> None:
             percent = getattr(progress, "percent", None)
             if percent is None and isinstance(progress, (int, float)):
                 percent = progress
-            self._set_progress("download", percent, getattr(progress, "message", "") or "")
+            # New data only: a new try counts the files and parts already on disk again.
+            files, size = getattr(progress, "files_done", 0) or 0, getattr(progress, "bytes_done", 0) or 0
+            advanced = files > best["files"] or size > best["bytes"] + 65536
+            best["files"], best["bytes"] = max(best["files"], files), max(best["bytes"], size)
+            self._set_progress("download", percent, getattr(progress, "message", "") or "", advanced)
 
-        wait_out(lambda: download_scenario(client, job.project_id, job.scenario_id, job.out_dir,
-                                           on_progress=on_progress, is_cancelled=self.isCanceled),
-                 **waiting)
+        watch = threading.Event()
+        watcher = threading.Thread(target=self._watch_server, args=(watch,), daemon=True)
+        watcher.start()
+        try:
+            wait_out(lambda: download_scenario(client, job.project_id, job.scenario_id, job.out_dir,
+                                               on_progress=on_progress, is_cancelled=self.isCanceled),
+                     **waiting)
+        finally:
+            watch.set()
         self._set_progress("download", 100.0)
+
+    def _watch_server(self, done: threading.Event) -> None:
+        """While the download's own retries hide an outage (nothing comes in), check whether the
+        server still accepts connections, so that the row says it is unreachable."""
+        from urllib.parse import urlsplit
+
+        if not self._probe_server:
+            return
+        address = urlsplit(self.job.server)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        while not done.wait(WATCH_INTERVAL_S):
+            quiet = time.time() - self._last_advance
+            if self.job.unreachable_since is not None or quiet < QUIET_BEFORE_PROBE_S:
+                continue
+            try:
+                with socket.create_connection((address.hostname, port), timeout=5):
+                    pass
+            except OSError:
+                if not done.is_set():
+                    self._on_outage(0.0)
 
 
 class TaskRegistry(QObject):
