@@ -62,6 +62,12 @@ EPILOG = """environment:
   BEOD_EMAIL     account email (or --email)
   BEOD_PASSWORD  account password (else asked without echo; never an argument)
   LANG           the language of the messages (en, fr); the standard output stays the same
+  BEOD_MAX_OUTAGE_HOURS  how long run/status/download wait out an unreachable server (default 24)
+
+outages: while following a run or downloading, a refused connection, a time-out, a 5xx or a
+  429 is waited out (capped back-off, "Server unreachable for 2 min, still trying" on stderr)
+  for --max-outage hours; only FAILED on the server or a refused sign-in fail a run. An
+  interrupted run is finished with: download PROJECT_ID SCENARIO_ID --out DIR
 
 exit codes:
   0 success, 1 error, 2 usage, 3 sign-in refused, 4 invalid request or area,
@@ -109,6 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--email", default=os.environ.get("BEOD_EMAIL"),
                         help=_("account email (env BEOD_EMAIL)"))
     parser.add_argument("--debug", action="store_true", help=_("log requests and show tracebacks"))
+    parser.add_argument("--max-outage", type=float, metavar="HOURS",
+                        default=float(os.environ.get("BEOD_MAX_OUTAGE_HOURS") or 24.0),
+                        help=_("wait out an unreachable server this long (env BEOD_MAX_OUTAGE_HOURS, "
+                               "default 24)"))
     parser.add_argument("--version", action="version", version=f"beod-qgis {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
@@ -139,10 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     download.add_argument("project_id", type=int, metavar="PROJECT_ID")
     download.add_argument("scenario_id", type=int, metavar="SCENARIO_ID")
     download.add_argument("--out", required=True, metavar="DIR", help=_("output folder"))
+    download.add_argument("--poll", type=float, nargs=2, default=(2.0, 30.0), metavar=("MIN", "MAX"),
+                          help=argparse.SUPPRESS)
 
     status = commands.add_parser("status", help=_("state and progress of an activity"))
     status.add_argument("project_id", type=int, metavar="PROJECT_ID")
     status.add_argument("activity_id", type=int, metavar="ACTIVITY_ID")
+    status.add_argument("--poll", type=float, nargs=2, default=(2.0, 30.0), metavar=("MIN", "MAX"),
+                        help=argparse.SUPPRESS)
     for sub in (parser, *commands.choices.values()):
         _localize(sub)
     return parser
@@ -172,9 +186,14 @@ class ProgressBar:
         stage = getattr(progress, "stage", "") or ""
         percent = getattr(progress, "percent", None)
         message = redact(getattr(progress, "message", "") or "")
-        label = stage
+        label = stage if language() == "en" else _(STAGE_TITLES.get(stage, stage))
+        if percent is None and message:  # a notice (an outage waited out): always shown, on its own line
+            self.close()
+            self.stream.write(f"{label}: {message}\n")
+            self.stream.flush()
+            return
         if language() != "en":  # the flow's details are English: the stage title says it all
-            label, message = _(STAGE_TITLES.get(stage, stage)), ""
+            message = ""
         now = time.monotonic()
         last_stage, last_percent, last_time = self._last
         if self.tty:
@@ -211,6 +230,25 @@ def _password() -> str:
     return getpass.getpass(_("BEOD password: "))
 
 
+def _max_outage(args) -> float:
+    return max(0.0, float(args.max_outage)) * 3600.0
+
+
+def _say_outage(seconds: float) -> None:
+    from .outage import outage_text
+
+    print(f"{outage_text(seconds)}", file=sys.stderr, flush=True)
+
+
+def _waiting(args, call):
+    """``call()``, waiting out outages for ``--max-outage`` (status, download, sign-in)."""
+    from .outage import wait_out
+
+    poll = tuple(getattr(args, "poll", None) or (2.0, 30.0))
+    return wait_out(call, on_outage=_say_outage, min_interval=poll[0], max_interval=poll[1],
+                    max_outage=_max_outage(args))
+
+
 def _client(args):
     from .client import Client
 
@@ -218,8 +256,24 @@ def _client(args):
         raise UsageError(_("no account: give --email or set BEOD_EMAIL"))
     email, password = args.email, _password()
     client = Client(args.server, credentials=lambda: (email, password))
-    client.login()
+    try:
+        if args.command in ("run", "status", "download"):
+            _waiting(args, client.login)
+        else:
+            client.login()
+    except BaseException:
+        client.close()
+        raise
     return client
+
+
+def _cost_line(window) -> str:
+    if window.cost is not None:
+        return f"cost: {window.cost:g} credits (balance {window.before:g} before, {window.after:g} after)"
+    if window.status == "shared":
+        return ("cost: cannot be told apart from other runs of the account started at the same time "
+                "(see the balance with: me)")
+    return "cost: unknown (the balance could not be read)"
 
 
 def _read_aoi(value: str):
@@ -253,7 +307,7 @@ def cmd_scenarios(client, args, out) -> int:
 
 
 def cmd_status(client, args, out) -> int:
-    activity = client.get_activity(args.project_id, args.activity_id)
+    activity = _waiting(args, lambda: client.get_activity(args.project_id, args.activity_id))
     print(f"activity_id: {activity.id}", file=out)
     print(f"scenario_id: {activity.scenario_id}", file=out)
     print(f"state: {activity.state}", file=out)
@@ -287,7 +341,8 @@ def cmd_run(client, args, out, bar) -> int:
 
     try:
         result = run_extraction(client, prepared, params, args.out, project_name=name, on_progress=bar,
-                                on_ids=on_ids, poll=tuple(args.poll), scenario_type=args.scenario_type)
+                                on_ids=on_ids, poll=tuple(args.poll), scenario_type=args.scenario_type,
+                                max_outage=_max_outage(args))
     except (BeodError, KeyboardInterrupt):
         bar.close()
         if ids:
@@ -298,13 +353,15 @@ def cmd_run(client, args, out, bar) -> int:
     print(f"project_id: {result.project_id}", file=out)
     print(f"scenario_id: {result.scenario_id}", file=out)
     print(f"output: {os.path.abspath(result.out_dir)}", file=out)
+    print(_cost_line(result.credits), file=out)
     return EXIT_OK
 
 
 def cmd_download(client, args, out, bar) -> int:
-    from .download import download_scenario
+    from .flow import download_results
 
-    result = download_scenario(client, args.project_id, args.scenario_id, args.out, on_progress=bar)
+    result = download_results(client, args.project_id, args.scenario_id, args.out, on_progress=bar,
+                              poll=tuple(args.poll), max_outage=_max_outage(args))
     bar.close()
     print(f"files: {len(result.files)} ({result.skipped} already there)", file=out)
     print(f"output: {os.path.abspath(result.out_dir)}", file=out)

@@ -33,11 +33,22 @@ QUEUED = "queued"
 RUNNING = "running"
 SUCCEEDED = "succeeded"
 FAILED = "failed"
-CANCELLED = "cancelled"
+CANCELLED = "cancelled"  # stopped before the scenario existed: nothing charged
 INTERRUPTED = "interrupted"
+# "Stop following": the scenario goes on (and is charged) on the server; the plugin only
+# watches its state so the Jobs list offers the download once the server finishes.
+STOPPED = "stopped"
 
 ACTIVE_STATES = (QUEUED, RUNNING)
-TERMINAL_STATES = (SUCCEEDED, FAILED, CANCELLED, INTERRUPTED)
+TERMINAL_STATES = (SUCCEEDED, FAILED, CANCELLED, INTERRUPTED, STOPPED)
+
+# What a RUNNING job waits for (``Job.waiting``).
+WAITING_SIGN_IN = "sign-in"  # no credentials at start-up: signing in resumes it
+WAITING_PROJECT = "project"  # results ready, to be loaded when its project is opened
+
+# ``Job.cost_status``: whether ``credits_before - credits_after`` is this run's cost.
+COST_ATTRIBUTED = "attributed"
+COST_SHARED = "shared"  # other runs of the account started meanwhile: cannot be told apart
 
 
 @dataclasses.dataclass
@@ -60,9 +71,21 @@ class Job:
     message: str = ""
     started: Optional[float] = None
     finished: Optional[float] = None
-    credits_before: Optional[float] = None
-    credits_after: Optional[float] = None
+    credits_before: Optional[float] = None  # balance just before the scenario was created
+    credits_after: Optional[float] = None  # balance just after it was created
     error: str = ""
+    cost_status: str = ""  # COST_ATTRIBUTED, COST_SHARED or "" (unknown)
+    project_file: str = ""  # the QGIS project the run was started from ("" = unsaved)
+    server_state: str = ""  # the activity state last seen on the server
+    waiting: str = ""  # WAITING_SIGN_IN, WAITING_PROJECT or ""
+    unreachable_since: Optional[float] = None  # start of the current outage (wall clock)
+
+    @property
+    def cost(self) -> Optional[float]:
+        """This run's credits, only when they can be told apart from other runs'."""
+        if self.cost_status != COST_ATTRIBUTED or self.credits_before is None or self.credits_after is None:
+            return None
+        return round(self.credits_before - self.credits_after, 2)
 
     @property
     def has_ids(self) -> bool:

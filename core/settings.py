@@ -22,7 +22,9 @@ KEY_REMEMBER_ME = PREFIX + "remember_me"
 KEY_EMAIL = PREFIX + "email"
 KEY_LAST_PARAMS = PREFIX + "last_params"
 KEY_OUTPUT_FOLDER = PREFIX + "output_folder"
+KEY_MAX_OUTAGE_HOURS = PREFIX + "max_outage_hours"
 DOCK_PREFIX = PREFIX + "dock/"
+DEFAULT_MAX_OUTAGE_HOURS = 24.0
 
 ALL_KEYS = (KEY_SERVER_URL, KEY_AUTHCFG, KEY_REMEMBER_ME, KEY_EMAIL, KEY_LAST_PARAMS, KEY_OUTPUT_FOLDER)
 
@@ -138,6 +140,22 @@ class Settings:
         return not self._s.value(KEY_OUTPUT_FOLDER, "", type=str)
 
     # -- dock choices ----------------------------------------------------------
+    @property
+    def max_outage_hours(self) -> float:
+        """How long a run waits out an unreachable server before it stops following."""
+        try:
+            value = float(self._s.value(KEY_MAX_OUTAGE_HOURS, DEFAULT_MAX_OUTAGE_HOURS))
+        except (TypeError, ValueError):
+            value = DEFAULT_MAX_OUTAGE_HOURS
+        return value if value > 0 else DEFAULT_MAX_OUTAGE_HOURS
+
+    @max_outage_hours.setter
+    def max_outage_hours(self, value: Optional[float]) -> None:
+        if value is None:
+            self._s.remove(KEY_MAX_OUTAGE_HOURS)
+        else:
+            self._s.setValue(KEY_MAX_OUTAGE_HOURS, float(value))
+
     def dock_choice(self, name: str, default: Any = None, value_type: type = str) -> Any:
         """A remembered choice of the dock (``beod/dock/<name>``)."""
         if default is None:

@@ -1,14 +1,19 @@
-"""Background runs as QGIS tasks: an extraction, or the re-download of a past scenario.
+"""Background runs: a short task that starts an extraction, the follower, a download task.
 
-Everything slow (network, downloads, unzipping, merging) happens in ``run()`` on a
-worker thread; ``finished()`` runs on the main thread and only loads the merged
-layers and tells the user. Every run is a :class:`~.jobs.Job` in the
-:class:`~.jobs.JobStore`, updated as it goes, so a run interrupted by closing QGIS
-is followed and downloaded at the next start (:func:`resume_unfinished`).
+An extraction is three steps: :class:`ExtractionTask` (a ``QgsTask``) signs in and creates
+the project, AOI and scenario; the :class:`~.follower.Follower` (main thread, no task)
+follows the scenario on the server; when it is SUCCESSFUL, a :class:`DownloadTask`
+downloads, merges and loads the results (a History download is only the last step).
+Everything slow happens in ``run()`` on a worker thread; ``finished()`` runs on the main
+thread and only loads the merged layers and tells the user. Every run is a
+:class:`~.jobs.Job` in the :class:`~.jobs.JobStore`, updated as it goes, so a run left
+when QGIS closed is followed and downloaded at the next start (:func:`resume_unfinished`).
 A task works with ``iface=None`` (headless use: tests, ``make demo``).
 """
 
 import os
+import socket
+import threading
 import time
 import traceback
 from typing import Callable, Dict, List, Optional, Tuple
@@ -20,6 +25,7 @@ from qgis.core import (
     QgsMessageLog,
     QgsProject,
     QgsRectangle,
+    QgsSettings,
     QgsTask,
 )
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
@@ -28,12 +34,15 @@ from qgis.PyQt.QtWidgets import QPushButton
 
 from . import jobs as jobs_module
 from .auth import CredentialsError, load_credentials
+from .follower import Connection, Follower, outage_message, stopped_message
 from .i18n import tr
 from .jobs import Job, JobStore
 from .settings import Settings
 
 LOG_TAG = "BEOD"
 SAVE_INTERVAL_S = 0.5  # at most two progress writes of the job record per second
+WATCH_INTERVAL_S = 5.0  # a download checks the server this often ...
+QUIET_BEFORE_PROBE_S = 15.0  # ... once nothing came in for this long
 
 # Share of the whole task's progress bar given to each stage (start, end).
 STAGE_SPANS: Dict[str, Tuple[float, float]] = {
@@ -81,6 +90,40 @@ def _credentials_for(
     return pair
 
 
+def make_connection(server: str, *, client=None, client_factory: Optional[Callable] = None,
+                    authcfg: Optional[str] = None, email: Optional[str] = None,
+                    password: Optional[str] = None) -> Connection:
+    """How a job's clients are made; read on the main thread (QGIS may ask for its master
+    password). Raises :class:`CredentialsError` when there is no account."""
+    if client is not None:
+        return Connection(lambda: client, owned=False)
+    credentials = _credentials_for(authcfg, email, password)
+    if client_factory is not None:
+        return Connection(lambda: client_factory(server, *credentials))
+    from .network import client_options, make_client
+
+    options = client_options()
+    return Connection(lambda: make_client(server, email=credentials[0], password=credentials[1],
+                                          options=options))
+
+
+def same_file(first: str, second: str) -> bool:
+    if not first or not second:
+        return False
+    return os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second))
+
+
+def credits_text(job: Job) -> str:
+    """What the run cost, or why its cost cannot be told apart ("" when unknown)."""
+    if job.cost is not None:
+        return tr("Cost: {} credits (balance {} before, {} after).", _number(job.cost),
+                  _number(job.credits_before), _number(job.credits_after))
+    if job.cost_status == jobs_module.COST_SHARED:
+        return tr("Cost: cannot be told apart from other runs of the account started at the same time; "
+                  "the account shows the balance.")
+    return ""
+
+
 class BeodTask(QgsTask):
     """What extraction and download tasks share: the job record, progress, the end."""
 
@@ -101,30 +144,31 @@ class BeodTask(QgsTask):
         password: Optional[str] = None,
         client=None,
         client_factory: Optional[Callable] = None,
+        connection: Optional[Connection] = None,
     ):
         super().__init__(tr("BrightEarth On Demand: {}", job.name), QgsTask.Flag.CanCancel)
         self.iface = iface
         self.store = store or jobs_module.default_store()
         self.project = project
-        self._client = client
-        self._client_factory = client_factory
-        self._credentials = None
-        if client is None:
-            # Read first (main thread; QGIS may ask for its master password): a run
-            # without credentials is refused before it is recorded.
-            self._credentials = _credentials_for(authcfg, email, password)
-        # QGIS's network settings, read here on the main thread (the auth DB may ask for
-        # its master password when a proxy uses an authentication configuration).
-        self._options = None
-        if client is None and client_factory is None:
-            from .network import client_options
-
-            self._options = client_options()
         if not job.server:
             job.server = Settings().server_url
+        # Read first (main thread; QGIS may ask for its master password, also for a proxy's
+        # authentication): a run without credentials is refused before it is recorded.
+        self.connection = connection or make_connection(
+            job.server, client=client, client_factory=client_factory, authcfg=authcfg, email=email,
+            password=password)
+        self.registry = None  # set by TaskRegistry.start
+        self.handoff = False  # the scenario exists: the follower takes the job over
+        self.stopped_by_user = False  # the user's Stop/Cancel, not QGIS's exit or task manager
+        self.max_outage = Settings().max_outage_hours * 3600.0  # read here, on the main thread
+        # Behind a proxy a direct connection says nothing about the server: no probe then.
+        self._probe_server = not QgsSettings().value("proxy/proxyEnabled", False, type=bool) and not any(
+            os.environ.get(name) for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"))
         if self.store.get(job.local_id) is None:
+            if not job.project_file and project is None:
+                job.project_file = QgsProject.instance().absoluteFilePath()
             self.store.add(job)
-        self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="") or job
+        self.job = self.store.update(job.local_id, state=jobs_module.QUEUED, error="", waiting="") or job
         self.merged = None
         self._stream = None  # the tiles merged while they download (results_stream)
         self._prepared = None  # the layers opened and styled on the worker thread
@@ -139,17 +183,24 @@ class BeodTask(QgsTask):
         self._stage_started = 0.0
         self._last_message = ""
         self._last_saved = 0.0
+        self._best_progress = -1.0  # the highest progress so far, and when it was reached
+        self._last_advance = 0.0
 
     # -- helpers used from run() (worker thread) ---------------------------------
     def _make_client(self):
-        if self._client is not None:
-            return self._client
-        if self._client_factory is not None:
-            return self._client_factory(self.job.server, *self._credentials)
-        from .network import make_client
+        return self.connection.make()
 
-        email, password = self._credentials
-        return make_client(self.job.server, email=email, password=password, options=self._options)
+    def context(self) -> dict:
+        return {"store": self.store, "iface": self.iface, "project": self.project}
+
+    def _on_outage(self, seconds: float) -> None:
+        """An outage is waited out (worker thread): say so in the job."""
+        # Unreachable since the last byte that came in (the download's own retries came first).
+        since = self.job.unreachable_since or min(self._last_advance or time.time(), time.time() - seconds)
+        message = outage_message(time.time() - since)
+        self._update(unreachable_since=since, message=message)
+        self._last_message = message
+        self.messageChanged.emit(self.job.local_id, message)
 
     def _update(self, **fields) -> None:
         job = self.store.update(self.job.local_id, **fields)
@@ -168,7 +219,8 @@ class BeodTask(QgsTask):
         self.stageChanged.emit(self.job.local_id, stage)
         self.messageChanged.emit(self.job.local_id, stage_title(stage))
 
-    def _set_progress(self, stage: str, percent: Optional[float], message: str = "") -> None:
+    def _set_progress(self, stage: str, percent: Optional[float], message: str = "",
+                      advanced: Optional[bool] = None) -> None:
         self._enter_stage(stage)
         start, end = STAGE_SPANS.get(stage, (0.0, 100.0))
         share = max(0.0, min(100.0, float(percent or 0.0))) / 100.0
@@ -179,10 +231,20 @@ class BeodTask(QgsTask):
             self.messageChanged.emit(self.job.local_id, message)
         # The record on disk follows at a calmer pace than a download's progress.
         now = time.monotonic()
+        if advanced is None:
+            advanced = stage != "download" or overall > self._best_progress + 1e-6
+        self._best_progress = max(self._best_progress, overall)
+        if advanced:
+            self._last_advance = time.time()
         changed = round(overall, 1) != self.job.progress or message not in ("", self.job.message)
+        fields = {}
+        if self.job.unreachable_since is not None:
+            if not advanced:
+                return  # a new try during an outage: the row keeps saying the server is unreachable
+            changed, self._last_saved, fields["unreachable_since"] = True, 0.0, None  # the outage is over
         if changed and (now - self._last_saved >= SAVE_INTERVAL_S or percent in (0.0, 100.0)):
             self._last_saved = now
-            fields = {"progress": round(overall, 1)}
+            fields["progress"] = round(overall, 1)
             if message:
                 fields["message"] = message
             self._update(**fields)
@@ -197,14 +259,8 @@ class BeodTask(QgsTask):
 
     def on_ids(self, project_id, scenario_id, activity_id) -> None:
         """Persist the server ids as soon as they exist (resume after a restart)."""
-        self._update(project_id=project_id, scenario_id=scenario_id, activity_id=activity_id)
-
-    def _credits(self, client) -> Optional[float]:
-        try:
-            return client.me().credits
-        except Exception as exc:  # noqa: BLE001 (credits are informative only)
-            _log(tr("Could not read the credits: {}", type(exc).__name__), Qgis.MessageLevel.Warning)
-            return None
+        self._update(project_id=project_id, scenario_id=scenario_id, activity_id=activity_id,
+                     server_state="CREATED")
 
     def _merge(self):
         from .results import merge_outputs
@@ -245,17 +301,11 @@ class BeodTask(QgsTask):
         self._stream = StreamingMerge(self.job.out_dir, is_cancelled=self.isCanceled)
         try:
             client = self._make_client()
-            self._enter_stage("login")
-            client.login()
-            credits = self._credits(client)
-            if self.job.credits_before is None and credits is not None:
-                self._update(credits_before=credits)
             self._fetch(client)
+            if self.handoff:
+                return True
             if self.isCanceled():
                 raise CancelledError(tr("Cancelled."))
-            after = self._credits(client)
-            if after is not None:
-                self._update(credits_after=after)
             self.merged = self._merge()
             if self.isCanceled():
                 raise CancelledError(tr("Cancelled."))
@@ -299,7 +349,7 @@ class BeodTask(QgsTask):
                 self.timings[self._stage] = self.timings.get(self._stage, 0.0) + (
                     time.monotonic() - self._stage_started
                 )
-            if client is not None and self._client is None:
+            if client is not None and self.connection.owned:
                 try:
                     client.close()
                 except Exception as exc:  # noqa: BLE001 (closing is best effort)
@@ -317,6 +367,8 @@ class BeodTask(QgsTask):
 
     def finished(self, result: bool) -> None:
         try:
+            if self._hand_off_if_started():
+                return
             if result and not self._cancelled_by_user:
                 self._finish_success()
             else:
@@ -328,57 +380,43 @@ class BeodTask(QgsTask):
             self._push(tr("BrightEarth On Demand"), message, Qgis.MessageLevel.Critical)
             self.jobFinished.emit(self.job.local_id, False, message)
 
+    def _hand_off_if_started(self) -> bool:
+        """An extraction whose scenario exists goes on with the follower (never "cancelled")."""
+        if not isinstance(self, ExtractionTask) or not self.job.has_ids or self.interrupted_for_restart:
+            return False
+        if self.registry is None:
+            return False
+        self.job = self.store.get(self.job.local_id) or self.job
+        watch_only = self.stopped_by_user
+        self.registry.follow(self.job, self.connection, self.context(), watch_only=watch_only)
+        if watch_only:
+            self._update(state=jobs_module.STOPPED, message=stopped_message())
+        self.jobChanged.emit(self.job.local_id)
+        return True
+
     def _finish_success(self) -> None:
-        from .results import load_results
-        from .results_load import add_layers
-
+        project = self.project
+        if project is None:
+            current = QgsProject.instance()
+            if self.job.project_file and not same_file(current.absoluteFilePath(), self.job.project_file):
+                self.setProgress(100.0)
+                if self.registry is not None:
+                    self.registry.load_when_project_opens(self.job, self.merged, self.notes, self.store,
+                                                          self.iface)
+                    return
+            project = current
         started = time.monotonic()
-        project = self.project or QgsProject.instance()
-        if self._prepared is not None:
-            self.layers = list(add_layers(self.merged, self._prepared, self.job.name, project=project))
-        else:
-            self.layers = list(
-                load_results(self.merged, group_name=self.job.name, project=project, iface=self.iface)
-            )
+        loaded = load_job_results(self.job, self.merged, self.notes, store=self.store, iface=self.iface,
+                                  project=project, prepared=self._prepared)
         self.timings["load"] = self.timings.get("load", 0.0) + time.monotonic() - started
-        self.notes = self.notes + list(getattr(self.merged, "notes", []) or [])
-        counts = []
-        for layer in self.layers:
-            count = layer.featureCount() if hasattr(layer, "featureCount") else None
-            counts.append(f"{layer.name()} ({count})" if count is not None and count >= 0 else layer.name())
-        if self.layers:
-            summary = tr(
-                '{} layer(s) loaded in the group "{}": {}.',
-                len(self.layers),
-                getattr(self.merged, "group_name", "") or self.job.name,
-                ", ".join(counts),
-            )
-        elif getattr(self.merged, "tilesets", None):
-            summary = tr("The run finished; its 3D Tiles are saved in {} (this QGIS cannot show them).",
-                         self.job.out_dir)
-        else:
-            summary = tr("The run finished but returned no layer to load.")
-        credits = self._credits_text()
-        if credits:
-            summary += " " + credits
-        self.summary = summary
+        self.job, self.layers, self.summary = loaded
         self.setProgress(100.0)
-        self._update(state=jobs_module.SUCCEEDED, stage="done", progress=100.0, message=summary, error="")
-        _log(tr("{} finished: {}", self.job.name, summary))
-        for note in self.notes:
-            _log(note, Qgis.MessageLevel.Warning)
-        self._push_success(summary)
-        self.jobFinished.emit(self.job.local_id, True, summary)
-
-    def _credits_text(self) -> str:
-        before, after = self.job.credits_before, self.job.credits_after
-        if before is None or after is None:
-            return ""
-        return tr("Credits: {} before, {} after.", _number(before), _number(after))
+        self.jobFinished.emit(self.job.local_id, True, self.summary)
 
     def _finish_failure(self) -> None:
         if self.interrupted_for_restart:
-            if self.job.has_ids:
+            download = self.job.kind == jobs_module.KIND_DOWNLOAD and self.job.scenario_id is not None
+            if self.job.has_ids or download:
                 message = tr("Interrupted: it will be followed again when QGIS starts.")
                 self._update(state=jobs_module.RUNNING, message=message)
             else:
@@ -386,8 +424,21 @@ class BeodTask(QgsTask):
                 self._update(state=jobs_module.INTERRUPTED, message=message, error=message)
             return
         if self.isCanceled():
-            message = tr("{} was cancelled.", self.job.name)
-            self._update(state=jobs_module.CANCELLED, message=message, error="")
+            if isinstance(self, ExtractionTask) or self.job.kind == jobs_module.KIND_DOWNLOAD and \
+                    self.stopped_by_user:
+                # Before the scenario exists (or a History download): cancel really cancels.
+                message = tr("{} was cancelled.", self.job.name)
+                if isinstance(self, ExtractionTask):
+                    message += " " + tr("Nothing was started on the server, nothing is charged.")
+                self._update(state=jobs_module.CANCELLED, message=message, error="")
+            elif self.stopped_by_user:
+                message = tr("{}: download stopped. Click Download in the Jobs list to go on.", self.job.name)
+                self._update(state=jobs_module.STOPPED, message=message, error="", unreachable_since=None)
+            else:
+                # QGIS's exit question or its task manager cancelled the task: the run is kept.
+                message = tr("{}: the download was interrupted by QGIS; it goes on at the next start "
+                             "(or click Resume in the Jobs list).", self.job.name)
+                self._update(state=jobs_module.RUNNING, message=message, error="", unreachable_since=None)
             self._push(tr("BrightEarth On Demand"), message, Qgis.MessageLevel.Info)
             self.jobFinished.emit(self.job.local_id, False, message)
             return
@@ -405,25 +456,68 @@ class BeodTask(QgsTask):
             title, text, level, 0 if level == Qgis.MessageLevel.Critical else 10
         )
 
-    def _push_success(self, summary: str) -> None:
-        if self.iface is None:
-            return
-        bar = self.iface.messageBar()
-        text = summary + ("\n" + "\n".join(self.notes) if self.notes else "")
-        widget = bar.createMessage(tr("BrightEarth On Demand: {} finished", self.job.name), text)
-        out_dir = self.job.out_dir
-        open_button = QPushButton(widget)
-        open_button.setText(tr("Open folder"))
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(out_dir)))
-        widget.layout().addWidget(open_button)
-        if self.layers:
-            zoom_button = QPushButton(widget)
-            zoom_button.setText(tr("Zoom to results"))
-            layer_ids = [layer.id() for layer in self.layers]
-            zoom_button.clicked.connect(lambda: zoom_to_layers(self.iface, layer_ids))
-            widget.layout().addWidget(zoom_button)
-        # The run succeeded: notes (such as 3D Tiles needing a newer QGIS) are part of the text.
-        bar.pushWidget(widget, Qgis.MessageLevel.Success, 0)
+
+def load_job_results(job: Job, merged, notes: List[str], *, store: JobStore, iface=None,
+                     project: Optional[QgsProject] = None, prepared=None):
+    """Load a finished job's merged results into ``project`` and tell the user (main thread).
+
+    ``prepared``: the layers already opened and styled on the worker thread (then they
+    are only added). Returns ``(job, layers, summary)``."""
+    from .results import load_results
+    from .results_load import add_layers
+
+    project = project or QgsProject.instance()
+    if prepared is not None:
+        layers = list(add_layers(merged, prepared, job.name, project=project))
+    else:
+        layers = list(load_results(merged, group_name=job.name, project=project, iface=iface))
+    notes = list(notes) + list(getattr(merged, "notes", []) or [])
+    counts = []
+    for layer in layers:
+        count = layer.featureCount() if hasattr(layer, "featureCount") else None
+        counts.append(f"{layer.name()} ({count})" if count is not None and count >= 0 else layer.name())
+    if layers:
+        summary = tr('{} layer(s) loaded in the group "{}": {}.', len(layers),
+                     getattr(merged, "group_name", "") or job.name, ", ".join(counts))
+    elif getattr(merged, "tilesets", None):
+        summary = tr("The run finished; its 3D Tiles are saved in {} (this QGIS cannot show them).",
+                     job.out_dir)
+    else:
+        summary = tr("The run finished but returned no layer to load.")
+    credits = credits_text(job)
+    if credits:
+        summary += " " + credits
+    job = store.update(job.local_id, state=jobs_module.SUCCEEDED, stage="done", progress=100.0,
+                       message=summary, error="", waiting="", unreachable_since=None) or job
+    _log(tr("{} finished: {}", job.name, summary))
+    for note in notes:
+        _log(note, Qgis.MessageLevel.Warning)
+    _push_success(iface, job, layers, summary, notes)
+    return job, layers, summary
+
+
+def _open_folder_button(widget, out_dir: str) -> QPushButton:
+    button = QPushButton(widget)
+    button.setText(tr("Open folder"))
+    button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(out_dir)))
+    return button
+
+
+def _push_success(iface, job: Job, layers, summary: str, notes: List[str]) -> None:
+    if iface is None:
+        return
+    bar = iface.messageBar()
+    text = summary + ("\n" + "\n".join(notes) if notes else "")
+    widget = bar.createMessage(tr("BrightEarth On Demand: {} finished", job.name), text)
+    widget.layout().addWidget(_open_folder_button(widget, job.out_dir))
+    if layers:
+        zoom_button = QPushButton(widget)
+        zoom_button.setText(tr("Zoom to results"))
+        layer_ids = [layer.id() for layer in layers]
+        zoom_button.clicked.connect(lambda: zoom_to_layers(iface, layer_ids))
+        widget.layout().addWidget(zoom_button)
+    # The run succeeded: notes (such as 3D Tiles needing a newer QGIS) are part of the text.
+    bar.pushWidget(widget, Qgis.MessageLevel.Success, 0)
 
 
 def _number(value) -> str:
@@ -461,10 +555,10 @@ def zoom_to_layers(iface, layer_ids: List[str], project: Optional[QgsProject] = 
 
 
 class ExtractionTask(BeodTask):
-    """A full extraction: sign in, project, AOI, scenario, follow, download, merge, load.
+    """The start of an extraction: sign in, project, AOI, scenario (the only charged step).
 
-    When the job already has server ids (a resumed run), the activity is followed
-    and the results downloaded without creating anything new.
+    As soon as the scenario exists the job is handed to the registry's follower (see
+    :mod:`.follower`); a job that already has server ids is handed over at once.
     """
 
     def _fetch(self, client) -> None:
@@ -472,67 +566,95 @@ class ExtractionTask(BeodTask):
         from ..beod.models import ScenarioParams
 
         job = self.job
-        os.makedirs(job.out_dir, exist_ok=True)
-        poll = (2.0, 30.0)
-        if job.has_ids:
-            result = flow.resume_extraction(
+        if not job.has_ids:
+            os.makedirs(job.out_dir, exist_ok=True)
+            self._enter_stage("login")
+            result = flow.submit_extraction(
                 client,
-                job.project_id,
-                job.scenario_id,
-                job.activity_id,
-                job.out_dir,
+                job.aoi_wkt,
+                ScenarioParams.from_dict(dict(job.params)),
+                project_name=job.name,
                 on_progress=self.on_progress,
                 is_cancelled=self.isCanceled,
-                download_options=self._stream.download_options(),
+                on_ids=self.on_ids,
+                out_dir=job.out_dir,
             )
+            window = result.credits
+            status = {"attributed": jobs_module.COST_ATTRIBUTED, "shared": jobs_module.COST_SHARED}
+            self._update(credits_before=window.before, credits_after=window.after,
+                         cost_status=status.get(window.status, ""))
             self.notes.extend(result.notes)
-            return
-        params = ScenarioParams.from_dict(dict(job.params))
-        result = flow.run_extraction(
-            client,
-            job.aoi_wkt,
-            params,
-            job.out_dir,
-            project_name=job.name,
-            on_progress=self.on_progress,
-            is_cancelled=self.isCanceled,
-            on_ids=self.on_ids,
-            poll=poll,
-            download_options=self._stream.download_options(),
-        )
-        self.notes.extend(result.notes)
+        self.handoff = True
 
 
 class DownloadTask(BeodTask):
-    """Download (again) the results of a past scenario, reusing files on disk, then load them."""
+    """Download the results of a finished scenario (files on disk are reused), merge and load.
+
+    Started by the follower when an extraction is SUCCESSFUL, or from History. Outages
+    are waited out (the download goes on from the files already there).
+    """
 
     def _fetch(self, client) -> None:
         from ..beod.download import download_scenario
+        from ..beod.outage import wait_out
 
         job = self.job
         os.makedirs(job.out_dir, exist_ok=True)
+        waiting = {"is_cancelled": self.isCanceled, "on_outage": self._on_outage,
+                   "max_outage": self.max_outage}
+        self._enter_stage("login")
+        if not getattr(client, "is_signed_in", False):
+            wait_out(client.login, **waiting)
         self._set_progress("download", 0.0)
+
+        best = {"files": 0, "bytes": 0}
 
         def on_progress(progress) -> None:
             percent = getattr(progress, "percent", None)
             if percent is None and isinstance(progress, (int, float)):
                 percent = progress
-            self._set_progress("download", percent, getattr(progress, "message", "") or "")
+            # New data only: a new try counts the files and parts already on disk again.
+            files, size = getattr(progress, "files_done", 0) or 0, getattr(progress, "bytes_done", 0) or 0
+            advanced = files > best["files"] or size > best["bytes"] + 65536
+            best["files"], best["bytes"] = max(best["files"], files), max(best["bytes"], size)
+            self._set_progress("download", percent, getattr(progress, "message", "") or "", advanced)
 
-        download_scenario(
-            client,
-            job.project_id,
-            job.scenario_id,
-            job.out_dir,
-            on_progress=on_progress,
-            is_cancelled=self.isCanceled,
-            **self._stream.download_options(),
-        )
+        watch = threading.Event()
+        watcher = threading.Thread(target=self._watch_server, args=(watch,), daemon=True)
+        watcher.start()
+        try:
+            wait_out(lambda: download_scenario(client, job.project_id, job.scenario_id, job.out_dir,
+                                               on_progress=on_progress, is_cancelled=self.isCanceled,
+                                               **self._stream.download_options()),
+                     **waiting)
+        finally:
+            watch.set()
         self._set_progress("download", 100.0)
+
+    def _watch_server(self, done: threading.Event) -> None:
+        """While the download's own retries hide an outage (nothing comes in), check whether the
+        server still accepts connections, so that the row says it is unreachable."""
+        from urllib.parse import urlsplit
+
+        if not self._probe_server:
+            return
+        address = urlsplit(self.job.server)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        while not done.wait(WATCH_INTERVAL_S):
+            quiet = time.time() - self._last_advance
+            if self.job.unreachable_since is not None or quiet < QUIET_BEFORE_PROBE_S:
+                continue
+            try:
+                with socket.create_connection((address.hostname, port), timeout=5):
+                    pass
+            except OSError:
+                if not done.is_set():
+                    self._on_outage(0.0)
 
 
 class TaskRegistry(QObject):
-    """Keeps a Python reference to every running task (a collected task crashes QGIS)."""
+    """Keeps a Python reference to every running task (a collected task crashes QGIS) and
+    owns the :class:`~.follower.Follower` of the runs on the server."""
 
     taskAdded = pyqtSignal(object)  # the BeodTask
     taskRemoved = pyqtSignal(str)  # local job id
@@ -540,11 +662,18 @@ class TaskRegistry(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._tasks: Dict[str, BeodTask] = {}
+        self._contexts: Dict[str, Tuple[Connection, dict]] = {}
+        self._pending_loads: Dict[str, Tuple] = {}
+        self._project_signal = None
+        self.follower = Follower(self)
+        self.follower.serverSucceeded.connect(self._server_succeeded)
 
     def start(self, task: BeodTask) -> BeodTask:
         """Hand ``task`` to the QGIS task manager, keeping it referenced until it ends."""
         local_id = task.job.local_id
+        task.registry = self
         self._tasks[local_id] = task
+        self._contexts[local_id] = (task.connection, task.context())
         task.taskCompleted.connect(lambda: self._forget(local_id))
         task.taskTerminated.connect(lambda: self._forget(local_id))
         QgsApplication.taskManager().addTask(task)
@@ -555,6 +684,78 @@ class TaskRegistry(QObject):
         if self._tasks.pop(local_id, None) is not None:
             self.taskRemoved.emit(local_id)
 
+    # -- following -------------------------------------------------------------------------
+    def follow(self, job: Job, connection: Connection, context: dict, watch_only: bool = False):
+        """Follow ``job`` on the server (no task is held meanwhile)."""
+        self._contexts[job.local_id] = (connection, context)
+        return self.follower.follow(job, connection, context, watch_only=watch_only)
+
+    def _server_succeeded(self, local_id: str) -> None:
+        connection, context = self._contexts[local_id]
+        store = context.get("store") or jobs_module.default_store()
+        job = store.get(local_id)
+        if job is None:
+            return
+        task = DownloadTask(job, iface=context.get("iface"), store=store, project=context.get("project"),
+                            connection=connection)
+        self.start(task)
+
+    # -- results that go to another project --------------------------------------------------
+    def load_when_project_opens(self, job: Job, merged, notes, store: JobStore, iface) -> None:
+        """Keep the results of ``job`` until its project is opened; offer to load them now."""
+        self._pending_loads[job.local_id] = (merged, list(notes), store, iface)
+        name = os.path.basename(job.project_file)
+        message = tr("Results ready: they will be added to {} when you open it.", name)
+        store.update(job.local_id, state=jobs_module.RUNNING, stage="load", progress=99.0, message=message,
+                     waiting=jobs_module.WAITING_PROJECT, unreachable_since=None)
+        if self._project_signal is None:
+            self._project_signal = QgsProject.instance().readProject
+            self._project_signal.connect(self._project_opened)
+        _log(tr("{}: {}", job.name, message))
+        if iface is None:
+            return
+        bar = iface.messageBar()
+        widget = bar.createMessage(tr("BrightEarth On Demand: {} finished", job.name),
+                                   tr("It was started from {}, which is not open now.", name))
+        open_button = QPushButton(widget)
+        open_button.setText(tr("Open {}", name))
+        open_button.clicked.connect(lambda: iface.addProject(job.project_file))
+        widget.layout().addWidget(open_button)
+        here_button = QPushButton(widget)
+        here_button.setText(tr("Load into this project"))
+        here_button.clicked.connect(lambda: self.load_pending(job.local_id, QgsProject.instance()))
+        widget.layout().addWidget(here_button)
+        widget.layout().addWidget(_open_folder_button(widget, job.out_dir))
+        bar.pushWidget(widget, Qgis.MessageLevel.Info, 0)
+
+    def pending_loads(self) -> List[str]:
+        return list(self._pending_loads)
+
+    def load_pending(self, local_id: str, project: QgsProject) -> bool:
+        pending = self._pending_loads.pop(local_id, None)
+        if pending is None:
+            return False
+        merged, notes, store, iface = pending
+        job = store.get(local_id)
+        if job is None:
+            return False
+        load_job_results(job, merged, notes, store=store, iface=iface, project=project)
+        return True
+
+    def _project_opened(self, *args) -> None:
+        # After QGIS finished reading the project (layers, tree), not in the middle of it.
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(0, self._load_for_open_project)
+
+    def _load_for_open_project(self) -> None:
+        project = QgsProject.instance()
+        for local_id, (_merged, _notes, store, _iface) in list(self._pending_loads.items()):
+            job = store.get(local_id)
+            if job is not None and same_file(project.absoluteFilePath(), job.project_file):
+                self.load_pending(local_id, project)
+
+    # -- state -------------------------------------------------------------------------------
     def tasks(self) -> List[BeodTask]:
         return list(self._tasks.values())
 
@@ -562,30 +763,65 @@ class TaskRegistry(QObject):
         return self._tasks.get(local_id)
 
     def is_running(self, local_id: str) -> bool:
-        return local_id in self._tasks
+        """A task works on the job, or the follower follows it on the server."""
+        return local_id in self._tasks or self.follower.is_following(local_id)
+
+    def is_handled(self, local_id: str) -> bool:
+        """Something of this session takes care of the job (running, watched, results held)."""
+        return self.is_running(local_id) or self.follower.is_watching(local_id) or \
+            local_id in self._pending_loads
+
+    def stop(self, local_id: str) -> bool:
+        """The user's Cancel / Stop following: before the scenario exists the run is cancelled;
+        afterwards the run goes on on the server and the job is only watched."""
+        task = self._tasks.get(local_id)
+        if task is not None:
+            task.stopped_by_user = True
+            task.cancel()
+            return True
+        return self.follower.stop_following(local_id)
 
     def cancel(self, local_id: str) -> bool:
-        task = self._tasks.get(local_id)
-        if task is None:
-            return False
-        task.cancel()
-        return True
+        return self.stop(local_id)
 
     def cancel_all(self, for_restart: bool = True) -> None:
-        """Cancel every task (plugin unload). With ``for_restart`` the runs stay
-        remembered as unfinished and are followed again at the next start."""
+        """Stop everything (plugin unload). With ``for_restart`` the runs stay remembered
+        as unfinished and are followed again at the next start."""
+        self.follower.shutdown()
+        self._pending_loads.clear()  # the jobs stay in the store: the next start loads them
         for task in list(self._tasks.values()):
             task.interrupted_for_restart = for_restart
             task.cancel()
+        if self._project_signal is not None:
+            try:
+                self._project_signal.disconnect(self._project_opened)
+            except TypeError:
+                pass
+            self._project_signal = None
 
     def wait_all(self, timeout: float = 600.0) -> bool:
-        """Process events until every task has ended (headless use); False on timeout."""
+        """Process events until every task and following has ended (headless use); False on timeout."""
         deadline = time.monotonic() + timeout
-        while self._tasks and time.monotonic() < deadline:
+        while (self._tasks or self.follower.active_count()) and time.monotonic() < deadline:
             QgsApplication.processEvents()
             time.sleep(0.02)
         QgsApplication.processEvents()
-        return not self._tasks
+        return not self._tasks and not self.follower.active_count()
+
+    def resume(self, job: Job, iface=None, store: Optional[JobStore] = None, **kwargs):
+        """Follow (or download) ``job`` again now: the Jobs list's Resume and Download."""
+        store = store or jobs_module.default_store()
+        if self.is_running(job.local_id):
+            return None
+        project = kwargs.pop("project", None)
+        connection = kwargs.pop("connection", None) or make_connection(job.server, **kwargs)
+        context = {"store": store, "iface": iface, "project": project}
+        if job.kind == jobs_module.KIND_DOWNLOAD or job.server_state == "SUCCESSFUL":
+            job = store.update(job.local_id, state=jobs_module.RUNNING, waiting="", error="") or job
+            task = DownloadTask(job, iface=iface, store=store, project=project, connection=connection)
+            return self.start(task)
+        self.follower.forget(job.local_id)
+        return self.follow(job, connection, context)
 
 
 TASKS = TaskRegistry()
@@ -618,22 +854,31 @@ def start_download(job: Job, iface=None, **kwargs) -> DownloadTask:
     return TASKS.start(DownloadTask(job, iface=iface, **kwargs))
 
 
+def waiting_for_sign_in_message() -> str:
+    return tr("Waiting for sign-in: sign in (section 1 of the panel) and it resumes by itself.")
+
+
 def resume_unfinished(
     iface=None, store: Optional[JobStore] = None, registry: Optional[TaskRegistry] = None, **kwargs
-) -> Tuple[List[BeodTask], List[Job]]:
+) -> Tuple[List, List[Job]]:
     """Start again the runs left unfinished when QGIS closed.
 
-    Returns ``(started tasks, jobs waiting for credentials)``: jobs whose server run
-    exists are followed and downloaded; jobs interrupted before the server knew
-    them are marked interrupted; without stored credentials the jobs wait (call
-    again after signing in).
+    Returns ``(started, jobs waiting for credentials)``: ``started`` holds the download
+    tasks and the followings (each with a ``.job``). Jobs whose server run exists are
+    followed and downloaded; jobs interrupted before the server knew them are marked
+    interrupted; without stored credentials the jobs wait, saying that signing in resumes
+    them (call again after signing in). Jobs the user stopped following are watched again.
     """
     store = store or jobs_module.default_store()
     registry = registry or TASKS
-    started: List[BeodTask] = []
+    started: List = []
     waiting: List[Job] = []
-    for job in store.unfinished():
-        if registry.is_running(job.local_id):
+    for job in reversed(store.all()):
+        watch = job.state == jobs_module.STOPPED and job.has_ids and job.server_state not in (
+            "SUCCESSFUL", "FAILED")
+        if not job.is_active and not watch:
+            continue
+        if registry.is_handled(job.local_id):
             continue
         if job.kind == jobs_module.KIND_DOWNLOAD:
             resumable = job.project_id is not None and job.scenario_id is not None
@@ -643,12 +888,25 @@ def resume_unfinished(
             message = tr("Interrupted before the server started it: run it again.")
             store.update(job.local_id, state=jobs_module.INTERRUPTED, message=message, error=message)
             continue
-        task_class = DownloadTask if job.kind == jobs_module.KIND_DOWNLOAD else ExtractionTask
+        options = {key: kwargs[key] for key in ("client", "client_factory", "authcfg", "email", "password")
+                   if key in kwargs}
         try:
-            task = task_class(job, iface=iface, store=store, **kwargs)
+            connection = make_connection(job.server, **options)
         except CredentialsError:
-            waiting.append(job)
+            if not watch:
+                store.update(job.local_id, waiting=jobs_module.WAITING_SIGN_IN,
+                             message=waiting_for_sign_in_message())
+                waiting.append(job)
             continue
-        started.append(registry.start(task))
+        context = {"store": store, "iface": iface, "project": kwargs.get("project")}
+        if watch:
+            registry.follow(job, connection, context, watch_only=True)
+            continue
+        if job.kind == jobs_module.KIND_DOWNLOAD:
+            task = DownloadTask(job, iface=iface, store=store, project=kwargs.get("project"),
+                                connection=connection)
+            started.append(registry.start(task))
+        else:
+            started.append(registry.follow(job, connection, context))
         _log(tr("Resuming {} (scenario {}).", job.name, job.scenario_id))
     return started, waiting

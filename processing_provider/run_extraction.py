@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -33,6 +34,7 @@ PROJECT_ID = "PROJECT_ID"
 SCENARIO_ID = "SCENARIO_ID"
 PROJECT_IDS = "PROJECT_IDS"
 SCENARIO_IDS = "SCENARIO_IDS"
+MAX_OUTAGE = "MAX_OUTAGE_HOURS"
 
 MODE_PER_FEATURE = 0
 MODE_MERGED = 1
@@ -71,6 +73,10 @@ class RunExtractionAlgorithm(BeodAlgorithm):
             parentLayerParameterName=INPUT, optional=True))
         add_scenario_parameters(self)
         self.addParameter(QgsProcessingParameterFolderDestination(OUTPUT_FOLDER, tr("Output folder")))
+        outage = QgsProcessingParameterNumber(
+            MAX_OUTAGE, tr("Wait out an unreachable server for at most (hours)"),
+            QgsProcessingParameterNumber.Double, defaultValue=24.0, minValue=0.0)
+        self.addParameter(outage)
         self.add_account_parameters()
         add_result_outputs(self)
         self.addOutput(QgsProcessingOutputNumber(PROJECT_ID, tr("Project id")))
@@ -91,7 +97,12 @@ class RunExtractionAlgorithm(BeodAlgorithm):
             "<p><b>Extraction name</b> (NAME) names the project and scenario; with <b>name "
             "field</b> (NAME_FIELD) each feature's value names its extraction.</p>") + scenario_help() + tr(
             "<p><b>Output folder</b> (OUTPUT_FOLDER): where the results are downloaded (each "
-            "feature's run in its own sub-folder) and merged.</p>") + account_help() + outputs_help() + tr(
+            "feature's run in its own sub-folder) and merged.</p>"
+            "<p><b>Time-out</b> (MAX_OUTAGE_HOURS, default 24): while the run is followed and "
+            "downloaded, a network outage, a time-out or a server error is waited out with a "
+            "growing pause, for at most this many hours; then the algorithm stops and the run, "
+            "which goes on on the server, can be fetched with \"Download scenario results\".</p>") \
+            + account_help() + outputs_help() + tr(
             "<p><b>Ids</b>: PROJECT_ID and SCENARIO_ID of the (last) extraction, and every id in "
             "PROJECT_IDS and SCENARIO_IDS; \"Download scenario results\" fetches them again.</p>"
             "<p><b>Example</b> (command line):<br><code>qgis_process run beod:runextraction -- "
@@ -113,6 +124,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                 "holding another extraction's results is refused. Choose an empty folder to keep runs "
                 "apart.", out_dir))
         os.makedirs(out_dir, exist_ok=True)
+        max_outage = self.parameterAsDouble(parameters, MAX_OUTAGE, context) * 3600.0
         client = self.client(feedback)
         ids, failures = [], []
         try:
@@ -134,7 +146,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                     run = run_extraction(
                         client, wkt, params, run_dir, project_name=name,
                         on_progress=progress_reporter(feedback, 90.0 * index / count, 90.0 / count),
-                        is_cancelled=feedback.isCanceled, on_ids=on_ids)
+                        is_cancelled=feedback.isCanceled, on_ids=on_ids, max_outage=max_outage)
                 except CancelledError:
                     self._report_cancel(current, feedback)
                     break
@@ -155,6 +167,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
                     raise QgsProcessingException(tr("Extraction \"{}\" failed: {}", name, exc)) from exc
                 for note in getattr(run, "notes", None) or []:
                     feedback.pushInfo(note)
+                feedback.pushInfo(_cost_text(run.credits))
                 ids.append((run.project_id, run.scenario_id))
         finally:
             client.close()
@@ -211,6 +224,14 @@ class RunExtractionAlgorithm(BeodAlgorithm):
             return [(name, _single_area(geometry, name, feedback)) for name, geometry in named]
         name = named[0][0] if len(named) == 1 and name_field else base_name
         return [(name, _single_area([geometry for _, geometry in named], name, feedback))]
+
+
+def _cost_text(window) -> str:
+    if window.cost is not None:
+        return tr("Cost: {} credits.", f"{window.cost:g}")
+    if window.status == "shared":
+        return tr("Cost: cannot be told apart from other runs of the account started at the same time.")
+    return tr("Cost: unknown (the balance could not be read).")
 
 
 def _single_area(geometries, name, feedback):

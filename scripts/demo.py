@@ -322,17 +322,25 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
             out_dir=str(results_dir),
         )
         store = JobStore(str(temp / "jobs.json"))
-        task = tasks.start_extraction(job, iface=None, store=store, project=project)
         last = {"stage": None}
+        finished = {}
+        started = []  # the task that starts the run, then the one that downloads it
 
         def on_stage(_local_id, stage):
             if stage != last["stage"]:
                 last["stage"] = stage
                 print(f"  [{time.monotonic() - t0:6.1f} s] {tasks.stage_title(stage)}")
 
-        task.stageChanged.connect(on_stage)
-        finished = {}
-        task.jobFinished.connect(lambda _id, ok, message: finished.update(ok=ok, message=message))
+        def on_task(new_task):
+            started.append(new_task)
+            new_task.stageChanged.connect(on_stage)
+            new_task.jobFinished.connect(lambda _id, ok, message: finished.update(ok=ok, message=message))
+
+        tasks.TASKS.taskAdded.connect(on_task)
+        # On the server the run is followed without a task: its stage is in the job record.
+        tasks.TASKS.follower.jobChanged.connect(
+            lambda local_id: on_stage(local_id, store.get(local_id).stage))
+        tasks.start_extraction(job, iface=None, store=store, project=project)
         if not tasks.TASKS.wait_all(args.timeout):
             print("The extraction did not finish in time; cancelling.")
             tasks.TASKS.cancel_all(for_restart=False)
@@ -346,6 +354,7 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
             return 1
 
     total = time.monotonic() - t0
+    task = started[-1]
     layers = list(task.layers)
     qgz = out / "beod_demo.qgz"
     png = out / "beod_demo.png"
@@ -371,11 +380,17 @@ def _demo_in_qgis(args, out: Path, temp: Path) -> int:
     for note in task.notes:
         print(f"  note: {note}")
     print("Time per stage:")
-    for stage, seconds in task.timings.items():
+    timings = {}
+    for one in started:
+        for stage, seconds in one.timings.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+    for stage, seconds in timings.items():
         print(f"  {tasks.stage_title(stage):<32} {seconds:7.2f} s")
     print(f"  {'Total':<32} {total:7.2f} s")
-    if record.credits_before is not None:
+    record = store.get(job.local_id)
+    if record.credits_before is not None and record.credits_after is not None:
         print(f"Credits: {record.credits_before:,.2f} before, {record.credits_after:,.2f} after")
+    print(tasks.credits_text(record) or "Cost: unknown")
     print(f"Project: {qgz}")
     print(f"Map render: {png}")
     print(f"3D render: {png_3d}" if png_3d else "3D render: skipped (needs the qgis and xvfb packages)")

@@ -214,7 +214,7 @@ class Shot:
         import sys as _sys
 
         tasks = _sys.modules[PLUGIN + ".core.tasks"]
-        if tasks.TASKS.tasks():
+        if tasks.TASKS.tasks() or tasks.TASKS.follower.active_count():
             self.waited += 1
             if self.waited > 200:
                 raise RuntimeError("the extraction did not finish")

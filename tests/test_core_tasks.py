@@ -9,6 +9,7 @@ import urllib.parse
 import pytest
 from beod_qgis.beod.models import ScenarioParams
 from beod_qgis.core import auth, jobs
+from beod_qgis.core import tasks as tasks_module
 from beod_qgis.core.jobs import Job, JobStore
 from beod_qgis.core.settings import Settings
 from beod_qgis.core.tasks import DownloadTask, ExtractionTask, TaskRegistry, resume_unfinished
@@ -120,7 +121,9 @@ def test_extraction_loads_layers_with_features(
     emulator.configure(run_seconds=1.0)
     qgis_iface.messageBar().clear_messages()
     job = make_job(emulator.api_url, tmp_path / "out")
-    task = registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=project))
+    started = []
+    registry.taskAdded.connect(started.append)
+    registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=project))
     finish(registry)
 
     layers = group_layers(project, "Sophia run")
@@ -131,10 +134,14 @@ def test_extraction_loads_layers_with_features(
     assert record.state == jobs.SUCCEEDED
     assert record.has_ids
     assert record.credits_before is not None and record.credits_after is not None
+    assert record.cost == emulator.stats()["credits_charged"][emulator.email] > 0
+    assert f"Cost: {tasks_module._number(record.cost)} credits" in record.message
     assert record.progress == 100.0
     assert "layer(s) loaded" in record.message
     assert (tmp_path / "out").is_dir()
-    assert {"running", "download", "merge"} <= set(task.timings)
+    # A short task starts the run, the server part holds no task, a second task downloads.
+    assert [type(task).__name__ for task in started] == ["ExtractionTask", "DownloadTask"]
+    assert "scenario" in started[0].timings and {"download", "merge"} <= set(started[1].timings)
     stats = emulator.stats()  # the bearer token never went to the storage host
     assert stats.get("storage_requests", 0) > 0 and not stats.get("storage_auth_headers")
     # The user is told, with the two buttons.
@@ -158,40 +165,68 @@ def test_two_jobs_at_once(emulator, account, project, registry, store, tmp_path)
         ExtractionTask(make_job(emulator.api_url, tmp_path / "b", "Run B"), store=store, project=project)
     )
     assert wait_for(
-        lambda: len(registry.tasks()) == 2 and all(t.job.stage == "running" for t in (first, second)), 60
+        lambda: all(registry.follower.is_following(t.job.local_id)
+                    and store.get(t.job.local_id).stage == "running" for t in (first, second)), 60
     )
-    # Both are visible in the QGIS task manager, with their names.
+    # While on the server no task is held: QGIS's exit does not ask to cancel anything.
     active = {task.description() for task in QgsApplication.taskManager().activeTasks()}
-    assert {"BrightEarth On Demand: Run A", "BrightEarth On Demand: Run B"} <= active
+    assert not {"BrightEarth On Demand: Run A", "BrightEarth On Demand: Run B"} & active
     finish(registry)
     for name in ("Run A", "Run B"):
         assert vector_feature_counts(group_layers(project, name))
-    assert [job.state for job in store.all()] == [jobs.SUCCEEDED, jobs.SUCCEEDED]
+    records = store.all()
+    assert [job.state for job in records] == [jobs.SUCCEEDED, jobs.SUCCEEDED]
+    # Each run's cost is its own (or explicitly "cannot be told apart"), never the sum of both.
+    charged = emulator.stats()["credits_charged"][emulator.email]
+    costs = [job.cost for job in records]
+    for job in records:
+        assert job.cost_status in (jobs.COST_ATTRIBUTED, jobs.COST_SHARED), job
+        if job.cost is None:
+            assert "cannot be told apart" in job.message
+    if None not in costs:
+        assert sum(costs) == pytest.approx(charged) and all(0 < c < charged for c in costs)
 
 
-@pytest.mark.parametrize("stage", ["project", "running", "download"])
-def test_cancel_at_each_stage(emulator, account, project, registry, store, tmp_path, qgis_iface, stage):
-    if stage == "download":
-        emulator.configure(run_seconds=0.5, latency_ms=50.0)  # a download long enough to interrupt
-    else:
-        emulator.configure(run_seconds=30.0)
-    job = make_job(emulator.api_url, tmp_path / "out", f"Cancelled at {stage}")
+def test_cancel_before_the_scenario_exists_cancels(emulator, account, project, registry, store, tmp_path,
+                                                   qgis_iface):
+    emulator.configure(run_seconds=30.0)
+    job = make_job(emulator.api_url, tmp_path / "out", "Cancelled early")
     task = ExtractionTask(job, iface=qgis_iface, store=store, project=project)
-    reached = []
-    task.stageChanged.connect(
-        lambda _id, current: reached.append(current) or (current == stage and task.cancel())
-    )
-    started = time.monotonic()
+    task.stageChanged.connect(lambda _id, current: current == "project" and registry.stop(job.local_id))
     registry.start(task)
     finish(registry, 60)
-    assert stage in reached
-    assert time.monotonic() - started < 25, "cancelling did not stop the run"
     record = store.get(job.local_id)
-    assert record.state == jobs.CANCELLED
-    assert project.layerTreeRoot().findGroup(job.name) is None
+    assert record.state == jobs.CANCELLED and "nothing is charged" in record.message
+    assert emulator.stats()["credits_charged"].get(emulator.email, 0) == 0
     assert any(
         "cancelled" in message for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info)
     )
+
+
+@pytest.mark.parametrize("stage", ["running", "download"])
+def test_stop_following_keeps_the_run_and_offers_its_download(
+    emulator, account, project, registry, store, tmp_path, qgis_iface, stage
+):
+    if stage == "download":
+        emulator.configure(run_seconds=0.5, latency_ms=50.0)  # a download long enough to interrupt
+    else:
+        emulator.configure(run_seconds=6.0)
+    job = make_job(emulator.api_url, tmp_path / "out", f"Stopped at {stage}")
+    registry.follower.watch_interval = 0.5
+    registry.start(ExtractionTask(job, iface=qgis_iface, store=store, project=project))
+    assert wait_for(lambda: store.get(job.local_id).stage == stage, 60), store.get(job.local_id)
+    assert registry.stop(job.local_id)
+    finish(registry, 60)
+    record = store.get(job.local_id)
+    assert record.state == jobs.STOPPED and record.has_ids, record
+    assert project.layerTreeRoot().findGroup(job.name) is None
+    # The run goes on on the server; once it is SUCCESSFUL the job can be downloaded.
+    assert wait_for(lambda: store.get(job.local_id).server_state == "SUCCESSFUL", 30)
+    emulator.configure(latency_ms=0.0)
+    registry.resume(store.get(job.local_id), store=store, project=project)
+    finish(registry, 60)
+    assert store.get(job.local_id).state == jobs.SUCCEEDED
+    assert vector_feature_counts(group_layers(project, job.name))
 
 
 def test_wrong_password_gives_a_clear_error(emulator, project, registry, store, tmp_path, qgis_iface):
@@ -247,8 +282,8 @@ def test_run_interrupted_by_closing_qgis_resumes_at_next_start(
 ):
     emulator.configure(run_seconds=4.0)
     job = make_job(emulator.api_url, tmp_path / "out", "Interrupted run")
-    task = registry.start(ExtractionTask(job, store=store, project=project))
-    assert wait_for(lambda: task.job.stage == "running", 60)
+    registry.start(ExtractionTask(job, store=store, project=project))
+    assert wait_for(lambda: store.get(job.local_id).stage == "running", 60)
     registry.cancel_all()  # what unloading the plugin (closing QGIS) does
     finish(registry, 60)
     remembered = JobStore(store.path).get(job.local_id)
@@ -353,8 +388,8 @@ def test_output_folder_that_cannot_be_written_is_explained(
 def test_tokens_expiring_during_the_run_do_not_stop_it(emulator, account, project, registry, store, tmp_path):
     emulator.configure(run_seconds=3.0, token_ttl=1)
     job = make_job(emulator.api_url, tmp_path / "out", "Short tokens")
-    task = registry.start(ExtractionTask(job, store=store, project=project))
-    assert wait_for(lambda: task.job.stage == "running", 60)
+    registry.start(ExtractionTask(job, store=store, project=project))
+    assert wait_for(lambda: store.get(job.local_id).stage == "running", 60)
     emulator.expire_tokens()
     finish(registry, 120)
     assert store.get(job.local_id).state == jobs.SUCCEEDED

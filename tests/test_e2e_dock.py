@@ -163,13 +163,15 @@ def test_cancel_a_running_extraction(opened, emulator):
 
     tree = dock.form.jobsTree
     dock.jobs.refresh()
-    cancel = tree.itemWidget(tree.topLevelItem(0), 4)
-    assert tree.topLevelItem(0).text(0) == "Run to cancel" and cancel.isEnabled()
-    click(cancel)
+    stop = tree.itemWidget(tree.topLevelItem(0), 4)
+    # On the server, the documented API cannot stop a run: the action says what it does.
+    assert tree.topLevelItem(0).text(0) == "Run to cancel" and stop.text() == "Stop following"
+    click(stop)
     tasks = importlib.import_module(PLUGIN + ".core.tasks")
     assert tasks.TASKS.wait_all(60)
-    assert wait_until(lambda: job_rows(dock)[0] == ("Run to cancel", "Cancelled"), 10), job_rows(dock)
+    assert wait_until(lambda: job_rows(dock)[0] == ("Run to cancel", "Stopped following"), 10), job_rows(dock)
     assert QgsProject.instance().layerTreeRoot().findGroup("Run to cancel") is None
+    assert store.get(local_id).has_ids  # still downloadable: History lists it
 
 
 def test_wrong_password_and_server_down_messages(opened, emulator):

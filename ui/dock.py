@@ -83,6 +83,9 @@ class BeodDock(QgsDockWidget):
         self.jobs.jobFinished.connect(self._job_finished)
         self.jobs.timer.timeout.connect(self._update_jobs_tab)
         self._update_jobs_tab()
+        self.jobs.iface = iface
+        self.jobs.credentials = lambda: self.account.credentials
+        self.jobs.signInRequested.connect(self._focus_sign_in)
         self._credits_before = None
         self._update_run_state()
         # Signing in with remembered credentials waits until the dock is shown.
@@ -304,19 +307,26 @@ class BeodDock(QgsDockWidget):
         self._credits_before = credits
 
     def _job_finished(self, local_id: str, success: bool, message: str) -> None:
+        from ..core.tasks import credits_text
+
         self._update_summary()  # the estimate learns from the run that just ended
         job = self.jobs.store.get(local_id)
-        if job is not None and job.credits_before is not None and job.credits_after is not None:
-            self._run_message(
-                tr("“{}”: credits {} before, {} after.", job.name,
-                   format_credits(job.credits_before), format_credits(job.credits_after))
-            )
+        credits = credits_text(job) if job is not None else ""
+        if success and credits:
+            self._run_message(tr("“{}”: {}", job.name, credits))
         elif not success:
             self._run_message(message, error=True)
         if success:
             self.account.refresh_credits()
             if self.account.signed_in:
                 self.history.refresh()
+
+    def _focus_sign_in(self, local_id: str = "") -> None:
+        """A job's "Sign in": bring the account fields forward."""
+        self.setUserVisible(True)
+        field = self.form.passwordEdit if self.form.emailEdit.text() else self.form.emailEdit
+        field.setFocus()
+        self.account._status(tr("Sign in: the runs waiting for the account resume by themselves."))
 
     def _resume_waiting_jobs(self) -> None:
         """Runs interrupted by closing QGIS that waited for credentials start now."""

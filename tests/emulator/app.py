@@ -392,6 +392,17 @@ def create_app(emulator) -> FastAPI:
     def expire_tokens():
         return {"expired": store.expire_tokens()}
 
+    @app.post("/_admin/outage", include_in_schema=False)
+    async def outage(request: Request):
+        body = await request.json()
+        if emulator.gates is None:
+            _fail(409, "start the emulator with --closable to close its listeners")
+        try:
+            return emulator.gates.outage(float(body.get("seconds", 0)), tuple(body.get("listeners",
+                                                                                       ("api", "storage"))))
+        except (TypeError, ValueError) as exc:
+            _fail(422, str(exc))
+
     @app.post("/_admin/expire-urls", include_in_schema=False)
     def expire_urls():
         emulator.signer.expire_all()

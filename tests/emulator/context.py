@@ -21,6 +21,7 @@ class Emulator:
         self.data_dir = data_dir
         self.storage_url = ""  # set once the storage host listens
         self.api_url = ""
+        self.gates = None  # closable listeners (``--closable``), see ``gate.py``
         self._seed = seed
         self._rng = random.Random(seed)
         self._rng_lock = threading.Lock()

@@ -73,6 +73,11 @@ class EmulatorHandle:
         """Every access token issued so far answers 401 from now on (refresh tokens still work)."""
         self._admin("POST", "expire-tokens", {})
 
+    def outage(self, seconds: float, listeners=("api", "storage")) -> dict:
+        """Close the API and/or storage listeners (connections refused, open ones reset) for
+        ``seconds``; the emulator reopens them on the same ports (needs ``closable=True``)."""
+        return self._admin("POST", "outage", {"seconds": seconds, "listeners": list(listeners)})
+
     def expire_urls(self) -> None:
         """Every presigned URL issued so far answers 403 "Request has expired"."""
         self._admin("POST", "expire-urls", {})
@@ -100,7 +105,7 @@ def _reader(stream, lines: deque, ready: dict, event: threading.Event) -> None:
 
 @contextmanager
 def start_emulator(*, run_seconds: float = 1.0, token_ttl: int = 3600, page_size: int = 1000,
-                   data_dir: Optional[str] = None,
+                   data_dir: Optional[str] = None, closable: bool = False,
                    extra_args: Sequence[str] = ()) -> Iterator[EmulatorHandle]:
     """Run the emulator in a subprocess on free loopback ports for the duration of the block."""
     own_dir = data_dir is None
@@ -110,6 +115,8 @@ def start_emulator(*, run_seconds: float = 1.0, token_ttl: int = 3600, page_size
                "--page-size", str(int(page_size)), "--data-dir", folder]
     if "--seed" not in extra_args:
         command += ["--seed", "20240822"]  # reproducible faults; reset() restarts the dice
+    if closable:
+        command.append("--closable")
     command += [str(arg) for arg in extra_args]
     env = dict(os.environ)
     paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]

@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--run-seconds", type=float, default=CLI_RUN_SECONDS,
                         help=f"duration of a run, PENDING to SUCCESSFUL (default {CLI_RUN_SECONDS:g})")
     parser.add_argument("--log-level", default="warning")
+    parser.add_argument("--closable", action="store_true",
+                        help="API and storage listeners that POST /_admin/outage can close and reopen")
     for name, value in defaults.to_dict().items():
         if name == "run_seconds":
             continue
@@ -83,12 +85,29 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     from .app import create_app
 
-    api_socket = _bind(args.host, args.port)
-    api_port = api_socket.getsockname()[1]
-    storage_port = args.storage_port if args.storage_port is not None else (api_port + 1 if args.port else 0)
-    storage = start_storage(emulator, args.host, storage_port)
+    if args.closable:
+        from .gate import Gate, Gates
+
+        # The servers listen on private ports; the public ports are relays that can close.
+        api_socket = _bind(args.host, 0)
+        api_gate = Gate(args.host, args.port, (args.host, api_socket.getsockname()[1]))
+        storage = start_storage(emulator, args.host, 0)
+        storage_port = args.storage_port if args.storage_port is not None else (
+            api_gate.port + 1 if args.port else 0)
+        storage_gate = Gate(args.host, storage_port, (args.host, storage.server_address[1]))
+        emulator.gates = Gates()
+        emulator.gates.add("api", api_gate)
+        emulator.gates.add("storage", storage_gate)
+        api_port, public_storage_port = api_gate.port, storage_gate.port
+    else:
+        api_socket = _bind(args.host, args.port)
+        api_port = api_socket.getsockname()[1]
+        storage_port = args.storage_port if args.storage_port is not None else (
+            api_port + 1 if args.port else 0)
+        storage = start_storage(emulator, args.host, storage_port)
+        public_storage_port = storage.server_address[1]
     emulator.api_url = _url(args.host, api_port)
-    emulator.storage_url = _url(args.host, storage.server_address[1])
+    emulator.storage_url = _url(args.host, public_storage_port)
     threading.Thread(target=storage.serve_forever, name="storage", daemon=True).start()
 
     app = create_app(emulator)
