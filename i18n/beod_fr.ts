@@ -469,7 +469,7 @@ puis redémarrez QGIS.</translation>
         <translation>Jeu de tuiles 3D {} ignoré : il est illisible.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="858"/>
+        <location filename="../core/tasks.py" line="860"/>
         <source>Waiting for sign-in: sign in (section 1 of the panel) and it resumes by itself.</source>
         <translation>En attente de connexion : connectez-vous (section 1 du panneau) et le suivi reprendra de lui-même.</translation>
     </message>
@@ -552,12 +552,12 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="511"/>
-        <location filename="../core/tasks.py" line="718"/>
+        <location filename="../core/tasks.py" line="720"/>
         <source>BrightEarth On Demand: {} finished</source>
         <translation>BrightEarth On Demand : {} terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="708"/>
+        <location filename="../core/tasks.py" line="710"/>
         <source>Results ready: they will be added to {} when you open it.</source>
         <translation>Résultats prêts : ils seront ajoutés à {} quand vous l&apos;ouvrirez.</translation>
     </message>
@@ -592,33 +592,33 @@ puis redémarrez QGIS.</translation>
         <translation>Zoomer sur les résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="714"/>
+        <location filename="../core/tasks.py" line="716"/>
         <source>{}: {}</source>
         <translation>{} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="719"/>
+        <location filename="../core/tasks.py" line="721"/>
         <source>It was started from {}, which is not open now.</source>
         <translation>Elle a été lancée depuis {}, qui n&apos;est pas ouvert actuellement.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="721"/>
+        <location filename="../core/tasks.py" line="723"/>
         <source>Open {}</source>
         <translation>Ouvrir {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="725"/>
+        <location filename="../core/tasks.py" line="727"/>
         <source>Load into this project</source>
         <translation>Charger dans ce projet</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="888"/>
+        <location filename="../core/tasks.py" line="890"/>
         <location filename="../core/tasks.py" line="423"/>
         <source>Interrupted before the server started it: run it again.</source>
         <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="911"/>
+        <location filename="../core/tasks.py" line="913"/>
         <source>Resuming {} (scenario {}).</source>
         <translation>Reprise de {} (scénario {}).</translation>
     </message>
@@ -666,7 +666,7 @@ puis redémarrez QGIS.</translation>
         <translation>BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="840"/>
+        <location filename="../core/tasks.py" line="842"/>
         <source>“{}” is already being downloaded into {}; wait for it to end.</source>
         <translation>« {} » est déjà en cours de téléchargement dans {} ; attendez la fin.</translation>
     </message>
