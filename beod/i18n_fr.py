@@ -18,6 +18,12 @@ FR = {
   BEOD_EMAIL     account email (or --email)
   BEOD_PASSWORD  account password (else asked without echo; never an argument)
   LANG           the language of the messages (en, fr); the standard output stays the same
+  BEOD_MAX_OUTAGE_HOURS  how long run/status/download wait out an unreachable server (default 24)
+
+outages: while following a run or downloading, a refused connection, a time-out, a 5xx or a
+  429 is waited out (capped back-off, "Server unreachable for 2 min, still trying" on stderr)
+  for --max-outage hours; only FAILED on the server or a refused sign-in fail a run. An
+  interrupted run is finished with: download PROJECT_ID SCENARIO_ID --out DIR
 
 exit codes:
   0 success, 1 error, 2 usage, 3 sign-in refused, 4 invalid request or area,
@@ -27,11 +33,22 @@ exit codes:
   BEOD_EMAIL     e-mail du compte (ou --email)
   BEOD_PASSWORD  mot de passe du compte (sinon demandé sans écho ; jamais en argument)
   LANG           la langue des messages (en, fr) ; la sortie standard reste la même
+  BEOD_MAX_OUTAGE_HOURS  durée pendant laquelle run/status/download attendent un serveur
+                 injoignable (24 par défaut)
+
+coupures : pendant le suivi d'une extraction ou un téléchargement, une connexion refusée, un
+  dépassement de délai, une erreur 5xx ou 429 est attendu (pauses croissantes plafonnées,
+  « Serveur injoignable depuis 2 min, nouvelles tentatives en cours » sur stderr) pendant
+  --max-outage heures ; seuls FAILED sur le serveur ou une connexion refusée font échouer une
+  extraction. Une extraction interrompue se termine avec : download PROJECT_ID SCENARIO_ID --out DIR
 
 codes de sortie :
   0 succès, 1 erreur, 2 usage, 3 connexion refusée, 4 requête ou zone invalide,
   5 réseau, 6 scénario en échec, 7 introuvable, 8 crédits insuffisants, 130 annulé
 """,
+    "wait out an unreachable server this long (env BEOD_MAX_OUTAGE_HOURS, default 24)":
+        "attendre un serveur injoignable pendant cette durée au plus (variable BEOD_MAX_OUTAGE_HOURS, "
+        "24 par défaut)",
     "API address (env BEOD_SERVER)": "adresse de l'API (variable BEOD_SERVER)",
     "account email (env BEOD_EMAIL)": "e-mail du compte (variable BEOD_EMAIL)",
     "log requests and show tracebacks": "journaliser les requêtes et afficher les traces d'erreur",
@@ -73,10 +90,16 @@ codes de sortie :
     "Extracting on the server": "Extraction sur le serveur",
     "Downloading results": "Téléchargement des résultats",
     "Done": "Terminé",
+    # outages waited out (beod.outage), also shown by the plugin
+    "Server unreachable for {}, still trying": "Serveur injoignable depuis {}, nouvelles tentatives en cours",
     # areas of interest (beod.aoi), also shown by the plugin
     "The WKT is in {}: give the area in lon/lat (EPSG:4326).":
         "Le WKT est en {} : donnez la zone en lon/lat (EPSG:4326).",
     "This is not valid WKT or GeoJSON: {}": "Ce n'est pas du WKT ni du GeoJSON valide : {}",
+    "This is not valid WKT or GeoJSON: it holds characters other than the letters, digits and punctuation "
+    "of WKT.":
+        "Ce n'est pas du WKT ni du GeoJSON valide : le texte contient d'autres caractères que les lettres, "
+        "chiffres et signes de ponctuation du WKT.",
     "GeoJSON must be an object (a geometry, a Feature or a FeatureCollection).":
         "Le GeoJSON doit être un objet (une géométrie, une Feature ou une FeatureCollection).",
     "The FeatureCollection has no geometry.": "La FeatureCollection n'a aucune géométrie.",
@@ -133,6 +156,14 @@ codes de sortie :
     "Conflict: the item already exists (a project has only one AOI).":
         "Conflit : l'élément existe déjà (un projet n'a qu'une zone d'intérêt).",
     "The area of interest cannot be used.": "La zone d'intérêt ne peut pas être utilisée.",
+    "The area of interest is larger than the service accepts.":
+        "La zone d'intérêt dépasse la taille que le service accepte.",
+    "The server address must start with https:// (or http://) followed by a host name.":
+        "L'adresse du serveur doit commencer par https:// (ou http://) suivi d'un nom d'hôte.",
+    "The server answered, but it is not a BrightEarth On Demand API.":
+        "Le serveur a répondu, mais ce n'est pas une API BrightEarth On Demand.",
+    "The server redirected the request elsewhere; it was not followed.":
+        "Le serveur a redirigé la requête ailleurs ; la redirection n'a pas été suivie.",
     "Not enough credits for this extraction: add credits or choose a smaller area.":
         "Pas assez de crédits pour cette extraction : ajoutez des crédits ou choisissez une zone "
         "plus petite.",

@@ -35,7 +35,7 @@ from qgis.PyQt.QtWidgets import QPushButton
 from . import jobs as jobs_module
 from .auth import CredentialsError, load_credentials
 from .follower import Connection, Follower, outage_message, stopped_message
-from .i18n import tr
+from .i18n import localized_number, tr
 from .jobs import Job, JobStore
 from .settings import Settings
 
@@ -521,11 +521,13 @@ def _push_success(iface, job: Job, layers, summary: str, notes: List[str]) -> No
 
 
 def _number(value) -> str:
-    """A credit amount as people write it: ``1,000,000`` or ``999,994.35``."""
+    """A credit amount as people write it: ``1,000,000`` or ``999,994.35`` (``999 994,35``
+    where the decimal separator is a comma, as the account's credits are shown)."""
     if not isinstance(value, (int, float)):
         return str(value)
     text = f"{value:,.2f}"
-    return text[:-3] if text.endswith(".00") else text
+    text = text[:-3] if text.endswith(".00") else text
+    return localized_number(text.replace(",", " ")) if localized_number(".") != "." else text
 
 
 def zoom_to_layers(iface, layer_ids: List[str], project: Optional[QgsProject] = None) -> bool:

@@ -4,88 +4,93 @@
 <context>
     <name>BEOD</name>
     <message>
-        <location filename="../core/aoi_sources.py" line="158"/>
+        <location filename="../core/aoi_sources.py" line="167"/>
         <source>{} feature(s) of “{}”</source>
         <translation>{} entité(s) de « {} »</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="119"/>
+        <location filename="../core/aoi_sources.py" line="122"/>
         <source>Drawn on the map</source>
         <translation>Dessinée sur la carte</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="129"/>
+        <location filename="../core/aoi_sources.py" line="136"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="150"/>
+        <location filename="../core/aoi_sources.py" line="157"/>
         <source>{} separate areas of “{}”</source>
         <translation>{} zones distinctes de « {} »</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="85"/>
+        <location filename="../core/aoi_sources.py" line="88"/>
         <source>The coordinate reference system of the area is unknown: set it first.</source>
         <translation>Le système de coordonnées de référence (SCR) de la zone est inconnu : définissez-le d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="116"/>
+        <location filename="../core/aoi_sources.py" line="119"/>
         <source>Place at least three points to draw an area.</source>
         <translation>Placez au moins trois points pour dessiner une zone.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="125"/>
+        <location filename="../core/aoi_sources.py" line="128"/>
         <source>The map extent is empty: zoom to the area first.</source>
         <translation>L&apos;emprise de la carte est vide : zoomez d&apos;abord sur la zone.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="146"/>
+        <location filename="../core/aoi_sources.py" line="134"/>
+        <source>The map shows (almost) the whole world: zoom in on the place to extract, then click “Map extent” again.</source>
+        <translation>La carte montre le monde (presque) entier : zoomez sur le lieu à extraire, puis cliquez de nouveau sur « Emprise ».</translation>
+    </message>
+    <message>
+        <location filename="../core/aoi_sources.py" line="153"/>
         <source>The features of “{}” have no usable polygon area.</source>
         <translation>Les entités de « {} » n&apos;ont aucune surface polygonale utilisable.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="149"/>
+        <location filename="../core/aoi_sources.py" line="156"/>
         <source>{} separate areas: one extraction each.</source>
         <translation>{} zones distinctes : une extraction pour chacune.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="154"/>
+        <location filename="../core/aoi_sources.py" line="162"/>
         <source>The {} separate areas were joined by the outline enclosing them.</source>
         <translation>Les {} zones distinctes ont été réunies par le contour qui les englobe.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="173"/>
+        <location filename="../core/aoi_sources.py" line="184"/>
         <source>Choose a polygon layer of the project.</source>
         <translation>Choisissez une couche de polygones du projet.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="176"/>
+        <location filename="../core/aoi_sources.py" line="187"/>
         <source>“{}” is not a polygon layer. Choose a layer with polygons, draw the area on the map or use the map extent.</source>
         <translation>« {} » n&apos;est pas une couche de polygones. Choisissez une couche de polygones, dessinez la zone sur la carte ou utilisez l&apos;emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="201"/>
+        <location filename="../core/aoi_sources.py" line="212"/>
         <source>“{}” has no feature with a geometry.</source>
         <translation>« {} » n&apos;a aucune entité avec une géométrie.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="239"/>
+        <location filename="../core/aoi_sources.py" line="260"/>
         <source>A Python package the plugin needs is missing: {}</source>
         <translation>Un paquet Python nécessaire à l&apos;extension est absent : {}</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="93"/>
+        <location filename="../core/aoi_sources.py" line="96"/>
         <source>The area could not be transformed to WGS 84 (EPSG:4326): {}</source>
         <translation>La zone n&apos;a pas pu être reprojetée en WGS 84 (EPSG:4326) : {}</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="185"/>
+        <location filename="../core/aoi_sources.py" line="196"/>
         <source>No feature of “{}” is selected. Select features on the map, or untick “Selected features only” to use the whole layer.</source>
         <translation>Aucune entité de « {} » n&apos;est sélectionnée. Sélectionnez des entités sur la carte, ou décochez « Entités sélectionnées uniquement » pour utiliser toute la couche.</translation>
     </message>
     <message>
-        <location filename="../core/aoi_sources.py" line="230"/>
-        <location filename="../ui/aoi_panel.py" line="116"/>
+        <location filename="../core/aoi_sources.py" line="251"/>
+        <location filename="../ui/aoi_panel.py" line="129"/>
         <source>The area cannot be used: {}</source>
         <translation>La zone ne peut pas être utilisée : {}</translation>
     </message>
@@ -146,12 +151,75 @@ Sinon : {} -m pip install --user {}
 puis redémarrez QGIS.</translation>
     </message>
     <message>
+        <location filename="../core/follower.py" line="37"/>
+        <source>Server unreachable for {}, still trying</source>
+        <translation>Serveur injoignable depuis {}, nouvelles tentatives en cours</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="308"/>
+        <source>Stopped following: the run goes on on the server and is charged. Download it here or from History when it finishes.</source>
+        <translation>Suivi arrêté : l&apos;extraction continue sur le serveur et est facturée. Téléchargez-la ici ou depuis l&apos;Historique quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="289"/>
+        <location filename="../core/tasks.py" line="149"/>
+        <source>BrightEarth On Demand: {}</source>
+        <translation>BrightEarth On Demand : {}</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="223"/>
+        <source>The account could not sign in ({}). The run goes on on the server: sign in again, then download it from History.</source>
+        <translation>Le compte n&apos;a pas pu se connecter ({}). L&apos;extraction continue sur le serveur : reconnectez-vous, puis téléchargez-la depuis l&apos;Historique.</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="226"/>
+        <source>Following the run failed: {}. It may still go on on the server: see History.</source>
+        <translation>Le suivi de l&apos;extraction a échoué : {}. Elle continue peut-être sur le serveur : voyez l&apos;Historique.</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="259"/>
+        <source>The extraction failed on the server: {}</source>
+        <translation>L&apos;extraction a échoué sur le serveur : {}</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="258"/>
+        <source>no details given</source>
+        <translation>sans précision</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="209"/>
+        <source>Stopped following: {} The run goes on on the server; download it from History or with Download here when it is back.</source>
+        <translation>Suivi arrêté : {} L&apos;extraction continue sur le serveur ; téléchargez-la depuis l&apos;Historique ou avec Télécharger ici quand le serveur sera de retour.</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="245"/>
+        <source>{}: {} {} %</source>
+        <translation>{} : {} {} %</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="251"/>
+        <source>“{}” finished on the server: click Download in the Jobs list to get its results.</source>
+        <translation>« {} » est terminée sur le serveur : cliquez sur Télécharger dans la liste des Tâches pour obtenir ses résultats.</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="303"/>
+        <location filename="../core/tasks.py" line="357"/>
+        <source>Could not close the connection: {}</source>
+        <translation>Impossible de fermer la connexion : {}</translation>
+    </message>
+    <message>
+        <location filename="../core/follower.py" line="167"/>
+        <source>Following {} failed: {}</source>
+        <translation>Le suivi de {} a échoué : {}</translation>
+    </message>
+    <message>
         <location filename="../core/layer_kinds.py" line="126"/>
         <source>Terrain (hillshade)</source>
         <translation>Terrain (ombrage)</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="134"/>
+        <location filename="../core/results_3d.py" line="513"/>
         <source>{} (3D)</source>
         <translation>{} (3D)</translation>
     </message>
@@ -222,11 +290,13 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="100"/>
+        <location filename="../core/results_3d.py" line="198"/>
         <source>Buildings</source>
         <translation>Bâti</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="102"/>
+        <location filename="../core/results_3d.py" line="212"/>
         <source>Trees</source>
         <translation>Végétation</translation>
     </message>
@@ -267,6 +337,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/results.py" line="78"/>
+        <location filename="../core/results_stream.py" line="282"/>
         <source>No results were found in {}.</source>
         <translation>Aucun résultat n&apos;a été trouvé dans {}.</translation>
     </message>
@@ -276,54 +347,102 @@ puis redémarrez QGIS.</translation>
         <translation>{} n&apos;a pas pu être remplacé (est-il ouvert dans un autre programme ?) ; la nouvelle fusion est {}.</translation>
     </message>
     <message>
+        <location filename="../core/results_3d.py" line="349"/>
+        <source>Terrain (3D elevation)</source>
+        <translation>Terrain (élévation 3D)</translation>
+    </message>
+    <message>
+        <location filename="../core/results_3d.py" line="219"/>
+        <source>up to {} m</source>
+        <translation>jusqu&apos;à {} m</translation>
+    </message>
+    <message>
+        <location filename="../core/results_3d.py" line="219"/>
+        <source>over {} m</source>
+        <translation>plus de {} m</translation>
+    </message>
+    <message>
+        <location filename="../core/results_3d.py" line="225"/>
+        <source>height unknown</source>
+        <translation>hauteur inconnue</translation>
+    </message>
+    <message>
+        <location filename="../core/results_3d.py" line="581"/>
+        <source>The 3D view could not be drawn to {} (error {}).</source>
+        <translation>La vue 3D n&apos;a pas pu être rendue dans {} (erreur {}).</translation>
+    </message>
+    <message>
+        <location filename="../core/results_3d.py" line="614"/>
+        <source>The 3D view of the results could not be prepared: {}</source>
+        <translation>La vue 3D des résultats n&apos;a pas pu être préparée : {}</translation>
+    </message>
+    <message>
         <location filename="../core/results_files.py" line="59"/>
         <source>unreadable file</source>
         <translation>fichier illisible</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="68"/>
+        <location filename="../core/results_files.py" line="122"/>
+        <source>{} was not written by a BEOD merge and was left as it is; the merged layer is {}.</source>
+        <translation>{} n&apos;a pas été écrit par une fusion BEOD et a été laissé tel quel ; la couche fusionnée est {}.</translation>
+    </message>
+    <message>
+        <location filename="../core/results_load.py" line="233"/>
+        <location filename="../core/results_load.py" line="231"/>
+        <source>{} (run {})</source>
+        <translation>{} (exécution {})</translation>
+    </message>
+    <message>
+        <location filename="../core/results_load.py" line="227"/>
+        <source>{} ({})</source>
+        <translation>{} ({})</translation>
+    </message>
+    <message>
+        <location filename="../core/results_load.py" line="69"/>
         <source>The style {} could not be applied to {}: {}</source>
         <translation>Le style {} n&apos;a pas pu être appliqué à {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="149"/>
+        <location filename="../core/results_load.py" line="150"/>
         <source>{} could not be opened from {}.</source>
         <translation>{} n&apos;a pas pu être ouvert depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="91"/>
+        <location filename="../core/results_load.py" line="92"/>
         <source>{} m</source>
         <translation>{} m</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="226"/>
-        <source>3D Tiles were not loaded: QGIS {} cannot display them (QGIS 3.34 or newer can). They are in {}.</source>
-        <translation>Les 3D Tiles n&apos;ont pas été chargées : QGIS {} ne sait pas les afficher (QGIS 3.34 ou plus récent le sait). Elles sont dans {}.</translation>
+        <location filename="../core/results_load.py" line="271"/>
+        <source>3D Tiles were saved but not added to the map: QGIS {} cannot display them (QGIS 3.34 or newer can). They are in the run&apos;s folder: {}.</source>
+        <translation>Les 3D Tiles ont été enregistrées mais pas ajoutées à la carte : QGIS {} ne sait pas les afficher (QGIS 3.34 ou plus récent le peut). Elles sont dans le dossier de l&apos;extraction : {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="231"/>
+        <location filename="../core/results_load.py" line="286"/>
         <source>No results could be loaded from {}.</source>
         <translation>Aucun résultat n&apos;a pu être chargé depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="222"/>
+        <location filename="../core/results_load.py" line="266"/>
         <source>The 3D Tiles in {} could not be opened.</source>
         <translation>Les 3D Tiles de {} n&apos;ont pas pu être ouvertes.</translation>
     </message>
     <message>
-        <location filename="../core/results_merge.py" line="42"/>
-        <location filename="../core/results_merge.py" line="82"/>
+        <location filename="../core/results_merge.py" line="50"/>
+        <location filename="../core/results_merge.py" line="112"/>
         <location filename="../core/results_mosaic.py" line="92"/>
+        <location filename="../core/results_stream_mosaic.py" line="72"/>
+        <location filename="../core/results_stream_mosaic.py" line="101"/>
         <source>Skipped {}: {}</source>
         <translation>{} ignoré : {}</translation>
     </message>
     <message>
-        <location filename="../core/results_merge.py" line="37"/>
+        <location filename="../core/results_merge.py" line="45"/>
         <source>{} cannot be read; {} was used instead.</source>
         <translation>{} est illisible ; {} a été utilisé à la place.</translation>
     </message>
     <message>
-        <location filename="../core/results_merge.py" line="71"/>
+        <location filename="../core/results_merge.py" line="90"/>
         <location filename="../core/results_mosaic.py" line="67"/>
         <source>Could not write {}: {}</source>
         <translation>Impossible d&apos;écrire {} : {}</translation>
@@ -334,222 +453,285 @@ puis redémarrez QGIS.</translation>
         <translation>{} ignoré : son système de coordonnées ou ses bandes diffèrent de ceux des autres tuiles.</translation>
     </message>
     <message>
-        <location filename="../core/results_tiles.py" line="118"/>
+        <location filename="../core/results_stream.py" line="208"/>
+        <source>Merging while downloading stopped ({}); the tiles are merged now.</source>
+        <translation>La fusion pendant le téléchargement s&apos;est arrêtée ({}) ; les tuiles sont fusionnées maintenant.</translation>
+    </message>
+    <message>
+        <location filename="../core/results_tiles.py" line="133"/>
         <source>The 3D tilesets of {} have no bounding volume that can be combined.</source>
         <translation>Les jeux de tuiles 3D de {} n&apos;ont pas de volume englobant qui puisse être combiné.</translation>
     </message>
     <message>
-        <location filename="../core/results_tiles.py" line="91"/>
-        <location filename="../core/results_tiles.py" line="102"/>
+        <location filename="../core/results_tiles.py" line="106"/>
+        <location filename="../core/results_tiles.py" line="117"/>
         <source>Skipped the 3D tileset {}: it cannot be read.</source>
         <translation>Jeu de tuiles 3D {} ignoré : il est illisible.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="55"/>
+        <location filename="../core/tasks.py" line="860"/>
+        <source>Waiting for sign-in: sign in (section 1 of the panel) and it resumes by itself.</source>
+        <translation>En attente de connexion : connectez-vous (section 1 du panneau) et le suivi reprendra de lui-même.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="64"/>
         <source>Signing in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="56"/>
+        <location filename="../core/tasks.py" line="65"/>
         <source>Creating the project</source>
         <translation>Création du projet</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="57"/>
+        <location filename="../core/tasks.py" line="66"/>
         <source>Sending the area of interest</source>
         <translation>Envoi de la zone d&apos;intérêt</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="58"/>
+        <location filename="../core/tasks.py" line="67"/>
         <source>Starting the extraction</source>
         <translation>Lancement de l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="59"/>
+        <location filename="../core/tasks.py" line="68"/>
         <source>Extracting on the server</source>
         <translation>Extraction sur le serveur</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="60"/>
+        <location filename="../core/tasks.py" line="69"/>
         <source>Downloading results</source>
         <translation>Téléchargement des résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="61"/>
+        <location filename="../core/tasks.py" line="70"/>
         <source>Merging tiles</source>
         <translation>Fusion des tuiles</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="62"/>
+        <location filename="../core/tasks.py" line="71"/>
         <source>Loading layers</source>
         <translation>Chargement des couches</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="63"/>
-        <location filename="../ui/jobs_panel.py" line="23"/>
+        <location filename="../core/tasks.py" line="72"/>
+        <location filename="../ui/jobs_panel.py" line="45"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="283"/>
-        <location filename="../ui/messages.py" line="31"/>
+        <location filename="../core/tasks.py" line="119"/>
+        <source>Cost: {} credits (balance {} before, {} after).</source>
+        <translation>Coût : {} crédits (solde de {} avant, {} après).</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="122"/>
+        <source>Cost: cannot be told apart from other runs of the account started at the same time; the account shows the balance.</source>
+        <translation>Coût : impossible à distinguer de celui d&apos;autres extractions du compte lancées en même temps ; le compte indique le solde.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="364"/>
+        <location filename="../ui/messages.py" line="40"/>
         <source>Unexpected error ({}): {}</source>
         <translation>Erreur inattendue ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="339"/>
-        <source>Credits: {} before, {} after.</source>
-        <translation>Crédits : {} avant, {} après.</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="80"/>
-        <source>Sign in to BrightEarth On Demand first.</source>
-        <translation>Connectez-vous d&apos;abord à BrightEarth On Demand.</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="105"/>
-        <source>BrightEarth On Demand: {}</source>
-        <translation>BrightEarth On Demand : {}</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="315"/>
+        <location filename="../core/tasks.py" line="480"/>
         <source>{} layer(s) loaded in the group &quot;{}&quot;: {}.</source>
         <translation>{} couche(s) chargée(s) dans le groupe « {} » : {}.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="322"/>
-        <source>The run finished but returned no layer to load.</source>
-        <translation>L&apos;exécution s&apos;est terminée sans renvoyer de couche à charger.</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="329"/>
+        <location filename="../core/tasks.py" line="492"/>
         <source>{} finished: {}</source>
         <translation>{} terminé : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="351"/>
-        <source>{} was cancelled.</source>
-        <translation>{} a été annulé.</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="356"/>
-        <source>The run failed.</source>
-        <translation>L&apos;exécution a échoué.</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="358"/>
-        <source>BrightEarth On Demand: {} failed</source>
-        <translation>BrightEarth On Demand : échec de {}</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="375"/>
-        <source>BrightEarth On Demand: {} finished</source>
-        <translation>BrightEarth On Demand : {} terminé</translation>
-    </message>
-    <message>
-        <location filename="../core/tasks.py" line="378"/>
+        <location filename="../core/tasks.py" line="501"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="583"/>
-        <location filename="../core/tasks.py" line="347"/>
-        <source>Interrupted before the server started it: run it again.</source>
-        <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
+        <location filename="../core/tasks.py" line="511"/>
+        <location filename="../core/tasks.py" line="720"/>
+        <source>BrightEarth On Demand: {} finished</source>
+        <translation>BrightEarth On Demand : {} terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="593"/>
-        <source>Resuming {} (scenario {}).</source>
-        <translation>Reprise de {} (scénario {}).</translation>
+        <location filename="../core/tasks.py" line="710"/>
+        <source>Results ready: they will be added to {} when you open it.</source>
+        <translation>Résultats prêts : ils seront ajoutés à {} quand vous l&apos;ouvrirez.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="243"/>
-        <location filename="../core/tasks.py" line="233"/>
-        <location filename="../core/tasks.py" line="239"/>
-        <location filename="../processing_provider/download_results.py" line="64"/>
-        <location filename="../processing_provider/outputs.py" line="96"/>
-        <location filename="../processing_provider/run_extraction.py" line="161"/>
-        <source>Cancelled.</source>
-        <translation>Annulé.</translation>
+        <location filename="../core/tasks.py" line="89"/>
+        <source>Sign in to BrightEarth On Demand first.</source>
+        <translation>Connectez-vous d&apos;abord à BrightEarth On Demand.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="257"/>
-        <source>Could not write the results to {}: {}. Choose another output folder.</source>
-        <translation>Impossible d&apos;écrire les résultats dans {} : {}. Choisissez un autre dossier de sortie.</translation>
+        <location filename="../core/tasks.py" line="445"/>
+        <source>The run failed.</source>
+        <translation>L&apos;exécution a échoué.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="294"/>
-        <source>The results could not be loaded: {}</source>
-        <translation>Les résultats n&apos;ont pas pu être chargés : {}</translation>
+        <location filename="../core/tasks.py" line="447"/>
+        <source>BrightEarth On Demand: {} failed</source>
+        <translation>BrightEarth On Demand : échec de {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="344"/>
-        <source>Interrupted: it will be followed again when QGIS starts.</source>
-        <translation>Interrompu : le suivi reprendra au prochain démarrage de QGIS.</translation>
+        <location filename="../core/tasks.py" line="483"/>
+        <source>The run finished; its 3D Tiles are saved in {} (this QGIS cannot show them).</source>
+        <translation>L&apos;extraction est terminée ; ses 3D Tiles sont enregistrées dans {} (cette version de QGIS ne sait pas les afficher).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="353"/>
-        <location filename="../core/tasks.py" line="297"/>
-        <location filename="../plugin.py" line="56"/>
-        <location filename="../plugin.py" line="116"/>
-        <location filename="../processing_provider/base.py" line="44"/>
-        <location filename="../processing_provider/provider.py" line="16"/>
-        <location filename="../ui/dock.py" line="37"/>
-        <source>BrightEarth On Demand</source>
-        <translation>BrightEarth On Demand</translation>
+        <location filename="../core/tasks.py" line="486"/>
+        <source>The run finished but returned no layer to load.</source>
+        <translation>L&apos;exécution s&apos;est terminée sans renvoyer de couche à charger.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="383"/>
+        <location filename="../core/tasks.py" line="515"/>
         <source>Zoom to results</source>
         <translation>Zoomer sur les résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="203"/>
-        <source>Could not read the credits: {}</source>
-        <translation>Impossible de lire les crédits : {}</translation>
+        <location filename="../core/tasks.py" line="716"/>
+        <source>{}: {}</source>
+        <translation>{} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="252"/>
+        <location filename="../core/tasks.py" line="721"/>
+        <source>It was started from {}, which is not open now.</source>
+        <translation>Elle a été lancée depuis {}, qui n&apos;est pas ouvert actuellement.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="723"/>
+        <source>Open {}</source>
+        <translation>Ouvrir {}</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="727"/>
+        <source>Load into this project</source>
+        <translation>Charger dans ce projet</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="890"/>
+        <location filename="../core/tasks.py" line="423"/>
+        <source>Interrupted before the server started it: run it again.</source>
+        <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="913"/>
+        <source>Resuming {} (scenario {}).</source>
+        <translation>Reprise de {} (scénario {}).</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="316"/>
+        <location filename="../core/tasks.py" line="308"/>
+        <location filename="../core/tasks.py" line="311"/>
+        <location filename="../processing_provider/download_results.py" line="77"/>
+        <location filename="../processing_provider/outputs.py" line="96"/>
+        <location filename="../processing_provider/run_extraction.py" line="175"/>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="337"/>
+        <source>Could not write the results to {}: {}. Choose another output folder.</source>
+        <translation>Impossible d&apos;écrire les résultats dans {} : {}. Choisissez un autre dossier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="377"/>
+        <source>The results could not be loaded: {}</source>
+        <translation>Les résultats n&apos;ont pas pu être chargés : {}</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="420"/>
+        <source>Interrupted: it will be followed again when QGIS starts.</source>
+        <translation>Interrompu : le suivi reprendra au prochain démarrage de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="430"/>
+        <source>{} was cancelled.</source>
+        <translation>{} a été annulé.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="442"/>
+        <location filename="../core/tasks.py" line="380"/>
+        <location filename="../plugin.py" line="57"/>
+        <location filename="../plugin.py" line="128"/>
+        <location filename="../processing_provider/base.py" line="44"/>
+        <location filename="../processing_provider/provider.py" line="16"/>
+        <location filename="../ui/dock.py" line="51"/>
+        <location filename="../ui/master_password.py" line="54"/>
+        <location filename="../ui/view3d.py" line="84"/>
+        <source>BrightEarth On Demand</source>
+        <translation>BrightEarth On Demand</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="842"/>
+        <source>“{}” is already being downloaded into {}; wait for it to end.</source>
+        <translation>« {} » est déjà en cours de téléchargement dans {} ; attendez la fin.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="332"/>
         <source>{} failed: {}</source>
         <translation>Échec de {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="276"/>
-        <source>Could not close the connection: {}</source>
-        <translation>Impossible de fermer la connexion : {}</translation>
+        <location filename="../core/tasks.py" line="435"/>
+        <source>{}: download stopped. Click Download in the Jobs list to go on.</source>
+        <translation>{} : téléchargement arrêté. Cliquez sur Télécharger dans la liste des Tâches pour le poursuivre.</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="37"/>
+        <location filename="../core/tasks.py" line="439"/>
+        <source>{}: the download was interrupted by QGIS; it goes on at the next start (or click Resume in the Jobs list).</source>
+        <translation>{} : le téléchargement a été interrompu par QGIS ; il reprendra au prochain démarrage (ou cliquez sur Reprendre dans la liste des Tâches).</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="329"/>
+        <source>To resume it: in the dock&apos;s History list, select “{}” and click “Download and load”; the files already received are kept.</source>
+        <translation>Pour le reprendre : dans la liste Historique du panneau, sélectionnez « {} » et cliquez sur « Télécharger » ; les fichiers déjà reçus sont conservés.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="432"/>
+        <source>Nothing was started on the server, nothing is charged.</source>
+        <translation>Rien n&apos;a été lancé sur le serveur, rien n&apos;est facturé.</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="38"/>
         <source>&amp;BrightEarth On Demand</source>
         <translation>&amp;BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="58"/>
+        <location filename="../plugin.py" line="59"/>
         <source>Extract buildings, trees, roads and terrain with BrightEarth On Demand</source>
         <translation>Extraire le bâti, la végétation, les routes et le terrain avec BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="47"/>
+        <location filename="../plugin.py" line="48"/>
         <source>Processing algorithms unavailable: {}</source>
         <translation>Algorithmes de traitement indisponibles : {}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="104"/>
+        <location filename="../plugin.py" line="73"/>
+        <source>3D views unavailable: {}</source>
+        <translation>Vues 3D indisponibles : {}</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="116"/>
         <source>Dependency check unavailable: {}</source>
         <translation>Vérification des dépendances indisponible : {}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="124"/>
+        <location filename="../plugin.py" line="136"/>
         <source>Background runs unavailable: {}</source>
         <translation>Exécutions en arrière-plan indisponibles : {}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="129"/>
+        <location filename="../plugin.py" line="144"/>
         <source>Runs left unfinished when QGIS closed could not be resumed: {}</source>
         <translation>Les exécutions inachevées à la fermeture de QGIS n&apos;ont pas pu être reprises : {}</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="85"/>
+        <location filename="../plugin.py" line="97"/>
         <source>The BrightEarth On Demand panel could not open: {}</source>
         <translation>Le panneau BrightEarth On Demand n&apos;a pas pu s&apos;ouvrir : {}</translation>
     </message>
@@ -624,85 +806,91 @@ puis redémarrez QGIS.</translation>
         <translation>Aucun compte BrightEarth On Demand.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="26"/>
+        <location filename="../processing_provider/download_results.py" line="28"/>
         <source>Download scenario results</source>
         <translation>Télécharger les résultats d&apos;un scénario</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="45"/>
+        <location filename="../processing_provider/download_results.py" line="52"/>
         <source>&lt;p&gt;&lt;b&gt;Example&lt;/b&gt; (command line):&lt;br&gt;&lt;code&gt;qgis_process run beod:downloadresults -- PROJECT_ID=789 SCENARIO_ID=543 OUTPUT_FOLDER=/data/run543&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Exemple&lt;/b&gt; (ligne de commande) :&lt;br&gt;&lt;code&gt;qgis_process run beod:downloadresults -- PROJECT_ID=789 SCENARIO_ID=543 OUTPUT_FOLDER=/data/run543&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="70"/>
+        <location filename="../processing_provider/download_results.py" line="83"/>
         <source>{} files downloaded to {}.</source>
         <translation>{} fichiers téléchargés dans {}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="30"/>
-        <location filename="../processing_provider/run_extraction.py" line="76"/>
+        <location filename="../processing_provider/download_results.py" line="32"/>
+        <location filename="../processing_provider/run_extraction.py" line="82"/>
         <source>Project id</source>
         <translation>Identifiant du projet</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="32"/>
-        <location filename="../processing_provider/run_extraction.py" line="77"/>
+        <location filename="../processing_provider/download_results.py" line="34"/>
+        <location filename="../processing_provider/run_extraction.py" line="83"/>
         <source>Scenario id</source>
         <translation>Identifiant du scénario</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="33"/>
-        <location filename="../processing_provider/run_extraction.py" line="73"/>
+        <location filename="../processing_provider/download_results.py" line="35"/>
+        <location filename="../processing_provider/run_extraction.py" line="75"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="59"/>
+        <location filename="../processing_provider/download_results.py" line="37"/>
+        <location filename="../processing_provider/run_extraction.py" line="77"/>
+        <source>Wait out an unreachable server for at most (hours)</source>
+        <translation>Attendre un serveur injoignable au plus (heures)</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/download_results.py" line="72"/>
         <source>Downloading the results of scenario {}...</source>
         <translation>Téléchargement des résultats du scénario {}...</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="38"/>
-        <source>&lt;p&gt;Downloads the results of a finished BrightEarth On Demand scenario (again) and merges them into one layer per output kind, as &quot;Run extraction&quot; does. Files already downloaded completely are not fetched again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Project id&lt;/b&gt; (PROJECT_ID) and &lt;b&gt;Scenario id&lt;/b&gt; (SCENARIO_ID): shown by &quot;List projects and scenarios&quot; and output by &quot;Run extraction&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the files are downloaded and merged.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Télécharge (à nouveau) les résultats d&apos;un scénario BrightEarth On Demand terminé et les fusionne en une couche par type de sortie, comme le fait « Lancer l&apos;extraction ». Les fichiers déjà entièrement téléchargés ne sont pas récupérés de nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiant du projet&lt;/b&gt; (PROJECT_ID) et &lt;b&gt;identifiant du scénario&lt;/b&gt; (SCENARIO_ID) : affichés par « Lister les projets et les scénarios » et renvoyés par « Lancer l&apos;extraction ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les fichiers sont téléchargés et fusionnés.&lt;/p&gt;</translation>
+        <location filename="../processing_provider/download_results.py" line="43"/>
+        <source>&lt;p&gt;Downloads the results of a finished BrightEarth On Demand scenario (again) and merges them into one layer per output kind, as &quot;Run extraction&quot; does. Files already downloaded completely are not fetched again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Project id&lt;/b&gt; (PROJECT_ID) and &lt;b&gt;Scenario id&lt;/b&gt; (SCENARIO_ID): shown by &quot;List projects and scenarios&quot; and output by &quot;Run extraction&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the files are downloaded and merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Time-out&lt;/b&gt; (MAX_OUTAGE_HOURS, default 24): a network outage or a server error is waited out this long; the download then goes on from the files already there.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Télécharge (à nouveau) les résultats d&apos;un scénario BrightEarth On Demand terminé et les fusionne en une couche par type de sortie, comme « Lancer l&apos;extraction ». Les fichiers déjà entièrement téléchargés ne sont pas récupérés à nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiant du projet&lt;/b&gt; (PROJECT_ID) et &lt;b&gt;identifiant du scénario&lt;/b&gt; (SCENARIO_ID) : affichés par « Lister les projets et scénarios » et renvoyés par « Lancer l&apos;extraction ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les fichiers sont téléchargés et fusionnés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Délai&lt;/b&gt; (MAX_OUTAGE_HOURS, 24 par défaut) : une coupure du réseau ou une erreur du serveur est attendue pendant cette durée au plus ; le téléchargement reprend ensuite à partir des fichiers déjà présents.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/download_results.py" line="66"/>
+        <location filename="../processing_provider/download_results.py" line="79"/>
         <source>Downloading project {}, scenario {} failed: {}</source>
         <translation>Le téléchargement du projet {}, scénario {} a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="47"/>
+        <location filename="../processing_provider/list_projects.py" line="56"/>
         <source>List projects and scenarios</source>
         <translation>Lister les projets et les scénarios</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="60"/>
+        <location filename="../processing_provider/list_projects.py" line="69"/>
         <source>&lt;p&gt;&lt;b&gt;Output&lt;/b&gt; (OUTPUT): the table.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Example&lt;/b&gt; (command line):&lt;br&gt;&lt;code&gt;qgis_process run beod:listprojects -- OUTPUT=/data/beod_projects.csv&lt;/code&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; (OUTPUT) : la table.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exemple&lt;/b&gt; (ligne de commande) :&lt;br&gt;&lt;code&gt;qgis_process run beod:listprojects -- OUTPUT=/data/beod_projects.csv&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="96"/>
+        <location filename="../processing_provider/list_projects.py" line="105"/>
         <source>{} rows.</source>
         <translation>{} lignes.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="52"/>
+        <location filename="../processing_provider/list_projects.py" line="61"/>
         <source>Projects and scenarios</source>
         <translation>Projets et scénarios</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="55"/>
+        <location filename="../processing_provider/list_projects.py" line="64"/>
         <source>&lt;p&gt;Lists the BrightEarth On Demand projects of the account with their scenarios in a table (no geometry): one row per scenario (a project without scenario has one row with empty scenario fields), with the fields project_id, project_name, project_date, scenario_id, scenario_name and scenario_state.&lt;/p&gt;&lt;p&gt;Use the ids with &quot;Download scenario results&quot;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Liste les projets BrightEarth On Demand du compte avec leurs scénarios dans une table (sans géométrie) : une ligne par scénario (un projet sans scénario a une ligne aux champs de scénario vides), avec les champs project_id, project_name, project_date, scenario_id, scenario_name et scenario_state.&lt;/p&gt;&lt;p&gt;Utilisez les identifiants avec « Télécharger les résultats d&apos;un scénario ».&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="76"/>
+        <location filename="../processing_provider/list_projects.py" line="85"/>
         <source>{} projects.</source>
         <translation>{} projets.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/list_projects.py" line="93"/>
+        <location filename="../processing_provider/list_projects.py" line="102"/>
         <source>Listing the projects failed: {}</source>
         <translation>La liste des projets a échoué : {}</translation>
     </message>
@@ -732,12 +920,12 @@ puis redémarrez QGIS.</translation>
         <translation>{} : {}{}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/outputs.py" line="119"/>
+        <location filename="../processing_provider/outputs.py" line="121"/>
         <source>3D tiles of {}: {}</source>
         <translation>Tuiles 3D de {} : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/outputs.py" line="121"/>
+        <location filename="../processing_provider/outputs.py" line="123"/>
         <source>No result layer was found in {}.</source>
         <translation>Aucune couche de résultat n&apos;a été trouvée dans {}.</translation>
     </message>
@@ -747,133 +935,148 @@ puis redémarrez QGIS.</translation>
         <translation>Les résultats de {} n&apos;ont pas pu être fusionnés : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="49"/>
+        <location filename="../processing_provider/run_extraction.py" line="51"/>
         <source>QGIS extraction</source>
         <translation>Extraction QGIS</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="58"/>
+        <location filename="../processing_provider/run_extraction.py" line="234"/>
+        <source>Cost: unknown (the balance could not be read).</source>
+        <translation>Coût : inconnu (le solde n&apos;a pas pu être lu).</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/run_extraction.py" line="60"/>
         <source>Run extraction</source>
         <translation>Lancer l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="94"/>
+        <location filename="../processing_provider/run_extraction.py" line="231"/>
+        <source>Cost: {} credits.</source>
+        <translation>Coût : {} crédits.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/run_extraction.py" line="233"/>
+        <source>Cost: cannot be told apart from other runs of the account started at the same time.</source>
+        <translation>Coût : impossible à distinguer de celui d&apos;autres extractions du compte lancées en même temps.</translation>
+    </message>
+    <message>
+        <location filename="../processing_provider/run_extraction.py" line="105"/>
         <source>&lt;p&gt;&lt;b&gt;Ids&lt;/b&gt;: PROJECT_ID and SCENARIO_ID of the (last) extraction, and every id in PROJECT_IDS and SCENARIO_IDS; &quot;Download scenario results&quot; fetches them again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Example&lt;/b&gt; (command line):&lt;br&gt;&lt;code&gt;qgis_process run beod:runextraction -- INPUT=aoi.gpkg MODE=1 NAME=Nice OUTPUT_FOLDER=/data/nice&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Cancelling stops waiting; a scenario already started keeps running on the server and its ids are in the log.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Identifiants&lt;/b&gt; : PROJECT_ID et SCENARIO_ID de la (dernière) extraction, et tous les identifiants dans PROJECT_IDS et SCENARIO_IDS ; « Télécharger les résultats d&apos;un scénario » les récupère à nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exemple&lt;/b&gt; (ligne de commande) :&lt;br&gt;&lt;code&gt;qgis_process run beod:runextraction -- INPUT=aoi.gpkg MODE=1 NAME=Nice OUTPUT_FOLDER=/data/nice&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Annuler arrête l&apos;attente ; un scénario déjà lancé continue sur le serveur et ses identifiants sont dans le journal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="224"/>
+        <location filename="../processing_provider/run_extraction.py" line="246"/>
         <source>The area of &quot;{}&quot; is empty.</source>
         <translation>La zone de « {} » est vide.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="229"/>
+        <location filename="../processing_provider/run_extraction.py" line="251"/>
         <source>&quot;{}&quot;: the {} separate areas are joined by the outline enclosing them; choose one extraction per feature to extract them separately.</source>
         <translation>« {} » : les {} zones distinctes sont réunies par le contour qui les englobe ; choisissez une extraction par entité pour les extraire séparément.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="62"/>
+        <location filename="../processing_provider/run_extraction.py" line="64"/>
         <source>Area of interest (polygons)</source>
         <translation>Zone d&apos;intérêt (polygones)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="64"/>
+        <location filename="../processing_provider/run_extraction.py" line="66"/>
         <source>Extractions</source>
         <translation>Extractions</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="68"/>
+        <location filename="../processing_provider/run_extraction.py" line="70"/>
         <source>Extraction name</source>
         <translation>Nom de l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="70"/>
+        <location filename="../processing_provider/run_extraction.py" line="72"/>
         <source>Take each extraction&apos;s name from this field (one per feature)</source>
         <translation>Prendre le nom de chaque extraction dans ce champ (une par entité)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="78"/>
+        <location filename="../processing_provider/run_extraction.py" line="84"/>
         <source>Project ids (comma-separated)</source>
         <translation>Identifiants des projets (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="79"/>
+        <location filename="../processing_provider/run_extraction.py" line="85"/>
         <source>Scenario ids (comma-separated)</source>
         <translation>Identifiants des scénarios (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="111"/>
-        <source>The output folder {} already holds files: results found there are merged with the new ones. Choose an empty folder to keep runs apart.</source>
-        <translation>Le dossier de sortie {} contient déjà des fichiers : les résultats qui s&apos;y trouvent sont fusionnés avec les nouveaux. Choisissez un dossier vide pour séparer les exécutions.</translation>
+        <location filename="../processing_provider/run_extraction.py" line="122"/>
+        <source>The output folder {} already holds files: they are kept as they are, and a folder holding another extraction&apos;s results is refused. Choose an empty folder to keep runs apart.</source>
+        <translation>Le dossier de sortie {} contient déjà des fichiers : ils sont conservés tels quels, et un dossier contenant les résultats d&apos;une autre extraction est refusé. Choisissez un dossier vide pour garder les extractions séparées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="163"/>
+        <location filename="../processing_provider/run_extraction.py" line="177"/>
         <source>Every extraction failed ({}).</source>
         <translation>Toutes les extractions ont échoué ({}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="165"/>
+        <location filename="../processing_provider/run_extraction.py" line="179"/>
         <source>{} of {} extractions failed: {}; the results of the others follow.</source>
         <translation>{} extractions sur {} ont échoué : {} ; les résultats des autres suivent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="181"/>
+        <location filename="../processing_provider/run_extraction.py" line="195"/>
         <source>Cancelled. Project {}, scenario {} may still run on the server: fetch its results later with &quot;Download scenario results&quot;.</source>
         <translation>Annulé. Le projet {}, scénario {} peut encore s&apos;exécuter sur le serveur : récupérez ses résultats plus tard avec « Télécharger les résultats d&apos;un scénario ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="208"/>
+        <location filename="../processing_provider/run_extraction.py" line="222"/>
         <source>The area of interest has no polygon feature.</source>
         <translation>La zone d&apos;intérêt n&apos;a aucune entité polygonale.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="123"/>
+        <location filename="../processing_provider/run_extraction.py" line="136"/>
         <source>Extraction {} of {}: &quot;{}&quot;.</source>
         <translation>Extraction {} sur {} : « {} ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="199"/>
+        <location filename="../processing_provider/run_extraction.py" line="213"/>
         <source>Feature {} has no polygon: skipped.</source>
         <translation>L&apos;entité {} n&apos;a pas de polygone : ignorée.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="65"/>
+        <location filename="../processing_provider/run_extraction.py" line="67"/>
         <source>One extraction per feature</source>
         <translation>Une extraction par entité</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="65"/>
+        <location filename="../processing_provider/run_extraction.py" line="67"/>
         <source>One extraction for all features (merged)</source>
         <translation>Une seule extraction pour toutes les entités (fusionnées)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="92"/>
-        <source>&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the results are downloaded (each feature&apos;s run in its own sub-folder) and merged.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les résultats sont téléchargés (l&apos;exécution de chaque entité dans son propre sous-dossier) et fusionnés.&lt;/p&gt;</translation>
+        <location filename="../processing_provider/run_extraction.py" line="98"/>
+        <source>&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the results are downloaded (each feature&apos;s run in its own sub-folder) and merged.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Time-out&lt;/b&gt; (MAX_OUTAGE_HOURS, default 24): while the run is followed and downloaded, a network outage, a time-out or a server error is waited out with a growing pause, for at most this many hours; then the algorithm stops and the run, which goes on on the server, can be fetched with &quot;Download scenario results&quot;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les résultats sont téléchargés (l&apos;extraction de chaque entité dans son propre sous-dossier) et fusionnés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Délai&lt;/b&gt; (MAX_OUTAGE_HOURS, 24 par défaut) : pendant le suivi et le téléchargement, une coupure du réseau, un dépassement de délai ou une erreur du serveur est attendu avec une pause croissante, pendant ce nombre d&apos;heures au plus ; l&apos;algorithme s&apos;arrête ensuite et l&apos;extraction, qui continue sur le serveur, peut être récupérée avec « Télécharger les résultats d&apos;un scénario ».&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="129"/>
+        <location filename="../processing_provider/run_extraction.py" line="142"/>
         <source>Project {}, scenario {}, activity {}.</source>
         <translation>Projet {}, scénario {}, activité {}.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="82"/>
+        <location filename="../processing_provider/run_extraction.py" line="88"/>
         <source>&lt;p&gt;Runs BrightEarth On Demand extractions (buildings, trees, roads, land clutter, terrain) over polygons, waits for them, downloads the results and merges them into one layer per output kind. The service charges credits for each extraction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Area of interest&lt;/b&gt; (INPUT): polygon features in any CRS (sent in WGS 84); with &quot;Selected features only&quot; only the selection is used.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extractions&lt;/b&gt; (MODE): 0 = one extraction per feature (a project and a scenario for each, results merged together), 1 = one extraction for all features (their union as a single area).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extraction name&lt;/b&gt; (NAME) names the project and scenario; with &lt;b&gt;name field&lt;/b&gt; (NAME_FIELD) each feature&apos;s value names its extraction.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Lance des extractions BrightEarth On Demand (bâti, végétation, routes, occupation du sol, terrain) sur des polygones, attend leur fin, télécharge les résultats et les fusionne en une couche par type de sortie. Le service décompte des crédits pour chaque extraction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone d&apos;intérêt&lt;/b&gt; (INPUT) : des entités polygonales dans n&apos;importe quel SCR (envoyées en WGS 84) ; avec « Entités sélectionnées uniquement », seule la sélection est utilisée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extractions&lt;/b&gt; (MODE) : 0 = une extraction par entité (un projet et un scénario pour chacune, résultats fusionnés ensemble), 1 = une seule extraction pour toutes les entités (leur union comme zone unique).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nom de l&apos;extraction&lt;/b&gt; (NAME) nomme le projet et le scénario ; avec le &lt;b&gt;champ de nom&lt;/b&gt; (NAME_FIELD), la valeur de chaque entité nomme son extraction.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="142"/>
-        <location filename="../processing_provider/run_extraction.py" line="154"/>
+        <location filename="../processing_provider/run_extraction.py" line="155"/>
+        <location filename="../processing_provider/run_extraction.py" line="167"/>
         <source>Extraction &quot;{}&quot; failed: {}</source>
         <translation>L&apos;extraction « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="142"/>
+        <location filename="../processing_provider/run_extraction.py" line="155"/>
         <source>The area of &quot;{}&quot; cannot be sent: {}</source>
         <translation>La zone de « {} » ne peut pas être envoyée : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="151"/>
+        <location filename="../processing_provider/run_extraction.py" line="164"/>
         <source>Project {}, scenario {}: use &quot;Download scenario results&quot; once it is finished.</source>
         <translation>Projet {}, scénario {} : utilisez « Télécharger les résultats d&apos;un scénario » une fois qu&apos;il est terminé.</translation>
     </message>
@@ -924,13 +1127,13 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../processing_provider/scenario_parameters.py" line="55"/>
-        <location filename="../ui/settings_panel.py" line="38"/>
+        <location filename="../ui/settings_panel.py" line="45"/>
         <source>EPSG:3857 (Web Mercator)</source>
         <translation>EPSG:3857 (Web Mercator)</translation>
     </message>
     <message>
         <location filename="../processing_provider/scenario_parameters.py" line="55"/>
-        <location filename="../ui/settings_panel.py" line="39"/>
+        <location filename="../ui/settings_panel.py" line="46"/>
         <source>EPSG:4326 (WGS 84)</source>
         <translation>EPSG:4326 (WGS 84)</translation>
     </message>
@@ -955,144 +1158,226 @@ puis redémarrez QGIS.</translation>
         <translation>3D Tiles</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="115"/>
-        <source>Signed out. The remembered password was removed.</source>
-        <translation>Déconnecté. Le mot de passe mémorisé a été supprimé.</translation>
-    </message>
-    <message>
-        <location filename="../ui/account_panel.py" line="130"/>
+        <location filename="../ui/account_panel.py" line="135"/>
         <source>BrightEarth On Demand: credits</source>
         <translation>BrightEarth On Demand : crédits</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="157"/>
+        <location filename="../ui/account_panel.py" line="162"/>
         <source>Signing in to {}…</source>
         <translation>Connexion à {}…</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="159"/>
+        <location filename="../ui/account_panel.py" line="164"/>
         <source>BrightEarth On Demand: sign in</source>
         <translation>BrightEarth On Demand : connexion</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="232"/>
+        <location filename="../ui/account_panel.py" line="249"/>
         <source>Signed in as &lt;b&gt;{}&lt;/b&gt;&lt;br&gt;Credits: &lt;b&gt;{}&lt;/b&gt;</source>
         <translation>Connecté en tant que &lt;b&gt;{}&lt;/b&gt;&lt;br&gt;Crédits : &lt;b&gt;{}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="86"/>
+        <location filename="../ui/account_panel.py" line="87"/>
         <source>Enter your email and password, then click Sign in.</source>
         <translation>Saisissez votre e-mail et votre mot de passe, puis cliquez sur Se connecter.</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="171"/>
+        <location filename="../ui/account_panel.py" line="119"/>
+        <source>Signed out. The remembered password was removed from the QGIS password store.</source>
+        <translation>Déconnecté. Le mot de passe mémorisé a été retiré du magasin de mots de passe de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/account_panel.py" line="120"/>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <location filename="../ui/account_panel.py" line="176"/>
         <source>Sign in failed: {}</source>
         <translation>Échec de la connexion : {}</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="219"/>
+        <location filename="../ui/account_panel.py" line="222"/>
+        <source>Not signed in: your remembered password stays locked. Enter your password and click Sign in.</source>
+        <translation>Non connecté : votre mot de passe mémorisé reste verrouillé. Saisissez votre mot de passe et cliquez sur Se connecter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/account_panel.py" line="236"/>
         <source>The server changed: sign in again.</source>
         <translation>Le serveur a changé : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="237"/>
+        <location filename="../ui/account_panel.py" line="254"/>
         <source>Not signed in.</source>
         <translation>Non connecté.</translation>
     </message>
     <message>
-        <location filename="../ui/account_panel.py" line="234"/>
+        <location filename="../ui/account_panel.py" line="207"/>
+        <source>Your password was not remembered: you will sign in again next time.</source>
+        <translation>Votre mot de passe n&apos;a pas été mémorisé : vous vous reconnecterez la prochaine fois.</translation>
+    </message>
+    <message>
+        <location filename="../ui/account_panel.py" line="251"/>
         <source>Server: {}</source>
         <translation>Serveur : {}</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="44"/>
+        <location filename="../ui/aoi_panel.py" line="46"/>
         <source>Several areas: one outline</source>
         <translation>Plusieurs zones : un seul contour</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="45"/>
+        <location filename="../ui/aoi_panel.py" line="47"/>
         <source>Features that do not touch are joined by the outline around them: one extraction</source>
         <translation>Les entités disjointes sont réunies par le contour qui les entoure : une seule extraction</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="47"/>
+        <location filename="../ui/aoi_panel.py" line="49"/>
         <source>Several areas: one run each</source>
         <translation>Plusieurs zones : une extraction chacune</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="48"/>
+        <location filename="../ui/aoi_panel.py" line="50"/>
         <source>Features that do not touch get one extraction each</source>
         <translation>Chaque entité disjointe a sa propre extraction</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="168"/>
+        <location filename="../ui/aoi_panel.py" line="179"/>
+        <source>An area needs at least three corners; {} placed so far. Keep clicking on the map, or press Esc to cancel.</source>
+        <translation>Une zone demande au moins trois sommets ; {} placé(s) pour l&apos;instant. Continuez à cliquer sur la carte, ou appuyez sur Échap pour annuler.</translation>
+    </message>
+    <message>
+        <location filename="../ui/aoi_panel.py" line="226"/>
         <source>valid (repaired)</source>
         <translation>valide (réparée)</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="168"/>
+        <location filename="../ui/aoi_panel.py" line="226"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="171"/>
-        <source>Area: &lt;b&gt;{} km²&lt;/b&gt; · {} vertices · {}</source>
-        <translation>Surface : &lt;b&gt;{} km²&lt;/b&gt; · {} sommets · {}</translation>
+        <location filename="../ui/aoi_panel.py" line="229"/>
+        <source>Area: &lt;b&gt;{} km²&lt;/b&gt; (at most {} km² per extraction) · {} vertices · {}</source>
+        <translation>Surface : &lt;b&gt;{} km²&lt;/b&gt; (au plus {} km² par extraction) · {} sommets · {}</translation>
     </message>
     <message>
-        <location filename="../ui/aoi_panel.py" line="135"/>
-        <source>Click on the map to add corners; right-click or double-click to finish; Backspace removes the last corner; Esc cancels.</source>
-        <translation>Cliquez sur la carte pour ajouter des sommets ; clic droit ou double-clic pour terminer ; Retour arrière supprime le dernier sommet ; Échap annule.</translation>
-    </message>
-    <message>
-        <location filename="../ui/aoi_panel.py" line="166"/>
-        <source>No area yet: draw one, pick a layer or use the map extent.</source>
-        <translation>Pas encore de zone : dessinez-en une, choisissez une couche ou utilisez l&apos;emprise de la carte.</translation>
-    </message>
-    <message>
-        <location filename="../ui/aoi_panel.py" line="175"/>
-        <source>{} extractions will run, one per area.</source>
-        <translation>{} extractions seront lancées, une par zone.</translation>
-    </message>
-    <message>
-        <location filename="../ui/aoi_panel.py" line="184"/>
+        <location filename="../ui/aoi_panel.py" line="170"/>
+        <location filename="../ui/aoi_panel.py" line="252"/>
         <source>The previous area is kept.</source>
         <translation>La zone précédente est conservée.</translation>
     </message>
     <message>
+        <location filename="../ui/aoi_panel.py" line="193"/>
+        <source>Click on the map to add corners; right-click or double-click to finish; Backspace removes the last corner; Esc cancels.</source>
+        <translation>Cliquez sur la carte pour ajouter des sommets ; clic droit ou double-clic pour terminer ; Retour arrière supprime le dernier sommet ; Échap annule.</translation>
+    </message>
+    <message>
+        <location filename="../ui/aoi_panel.py" line="224"/>
+        <source>No area yet: draw one, pick a layer or use the map extent.</source>
+        <translation>Pas encore de zone : dessinez-en une, choisissez une couche ou utilisez l&apos;emprise de la carte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/aoi_panel.py" line="233"/>
+        <source>{} extractions will run, one per area.</source>
+        <translation>{} extractions seront lancées, une par zone.</translation>
+    </message>
+    <message>
+        <location filename="../ui/aoi_panel.py" line="236"/>
+        <source>The outline covers {} km², {} times the {} km² of the features: “Several areas: one run each” extracts (and charges) only the features.</source>
+        <translation>Le contour couvre {} km², {} fois les {} km² des entités : « Plusieurs zones : une extraction chacune » n&apos;extrait (et ne facture) que les entités.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="128"/>
+        <source>No run yet. Runs show here while they go on, and stay listed after they end.</source>
+        <translation>Aucune extraction pour l&apos;instant. Les extractions s&apos;affichent ici pendant qu&apos;elles tournent et restent listées une fois terminées.</translation>
+    </message>
+    <message>
         <location filename="../ui/dock.py" line="134"/>
+        <location filename="../ui/dock.py" line="176"/>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="135"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="242"/>
         <source>Sign in first (section 1).</source>
         <translation>Connectez-vous d&apos;abord (section 1).</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="136"/>
+        <location filename="../ui/dock.py" line="244"/>
         <source>Choose an area of interest first (section 2).</source>
         <translation>Choisissez d&apos;abord une zone d&apos;intérêt (section 2).</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="89"/>
+        <location filename="../ui/dock.py" line="256"/>
+        <source>{} km²</source>
+        <translation>{} km²</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="329"/>
+        <source>Sign in: the runs waiting for the account resume by themselves.</source>
+        <translation>Connectez-vous : les extractions en attente du compte reprendront d&apos;elles-mêmes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="176"/>
+        <source>Jobs ({} running)</source>
+        <translation>Tâches ({} en cours)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="194"/>
         <source>{} ({} of {})</source>
         <translation>{} ({} sur {})</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="104"/>
-        <source>{} extraction(s) started. You can keep working; progress is under Jobs.</source>
-        <translation>{} extraction(s) lancée(s). Vous pouvez continuer à travailler ; la progression est dans Tâches.</translation>
+        <location filename="../ui/dock.py" line="211"/>
+        <source>{} extraction(s) started. You can keep working; progress is under Jobs, below.</source>
+        <translation>{} extraction(s) lancée(s). Vous pouvez continuer à travailler ; la progression est sous Tâches, plus bas.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="141"/>
+        <location filename="../ui/dock.py" line="258"/>
+        <source>{} in {} extractions</source>
+        <translation>{} en {} extractions</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="259"/>
+        <source>Area: {} (at most {} km² each).</source>
+        <translation>Surface : {} (au plus {} km² chacune).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="268"/>
+        <source>Results go to: {}</source>
+        <translation>Résultats dans : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="278"/>
         <source>Start the extraction on BrightEarth On Demand</source>
         <translation>Lancer l&apos;extraction sur BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="168"/>
+        <location filename="../ui/dock.py" line="305"/>
         <source>Credits: {} before, {} now.</source>
         <translation>Crédits : {} avant, {} maintenant.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="176"/>
-        <source>“{}”: credits {} before, {} after.</source>
-        <translation>« {} » : crédits {} avant, {} après.</translation>
+        <location filename="../ui/dock.py" line="316"/>
+        <source>“{}”: {}</source>
+        <translation>« {} » : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="262"/>
+        <source>Estimated cost: about {} credits ({} per km², from your last {} run(s)).</source>
+        <translation>Coût estimé : environ {} crédits ({} par km², d&apos;après vos {} dernière(s) extraction(s)).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="265"/>
+        <source>Cost: charged by area; an estimate appears after your first run here.</source>
+        <translation>Coût : facturé à la surface ; une estimation s&apos;affichera après votre première extraction ici.</translation>
     </message>
     <message>
         <location filename="../ui/history_panel.py" line="37"/>
@@ -1136,13 +1421,13 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../ui/history_panel.py" line="40"/>
-        <location filename="../ui/jobs_panel.py" line="20"/>
+        <location filename="../ui/jobs_panel.py" line="36"/>
         <source>Running</source>
         <translation>En cours</translation>
     </message>
     <message>
         <location filename="../ui/history_panel.py" line="41"/>
-        <location filename="../ui/jobs_panel.py" line="24"/>
+        <location filename="../ui/jobs_panel.py" line="46"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
@@ -1167,122 +1452,328 @@ puis redémarrez QGIS.</translation>
         <translation>Connectez-vous d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="151"/>
-        <location filename="../ui/history_panel.py" line="153"/>
+        <location filename="../ui/history_panel.py" line="161"/>
+        <location filename="../ui/history_panel.py" line="163"/>
         <source>Project {}</source>
         <translation>Projet {}</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="154"/>
+        <location filename="../ui/history_panel.py" line="164"/>
         <source>Created {}</source>
         <translation>Créé le {}</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="169"/>
+        <location filename="../ui/history_panel.py" line="179"/>
         <source>{} project(s), {} extraction(s).</source>
         <translation>{} projet(s), {} extraction(s).</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="171"/>
+        <location filename="../ui/history_panel.py" line="181"/>
         <source>No project yet on this account.</source>
         <translation>Pas encore de projet sur ce compte.</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="160"/>
+        <location filename="../ui/history_panel.py" line="170"/>
         <source>Scenario {}</source>
         <translation>Scénario {}</translation>
     </message>
     <message>
-        <location filename="../ui/history_panel.py" line="162"/>
-        <location filename="../ui/jobs_panel.py" line="126"/>
+        <location filename="../ui/history_panel.py" line="172"/>
+        <location filename="../ui/jobs_panel.py" line="229"/>
         <source>Project {}, scenario {}</source>
         <translation>Projet {}, scénario {}</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="115"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <location filename="../ui/job_rows.py" line="36"/>
+        <source>{} · {}</source>
+        <translation>{} · {}</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="116"/>
-        <source>Stop this job (an extraction already started keeps running on the server)</source>
-        <translation>Arrêter cette tâche (une extraction déjà lancée continue sur le serveur)</translation>
+        <location filename="../ui/jobs_panel.py" line="42"/>
+        <source>Stopped following</source>
+        <translation>Suivi arrêté</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="22"/>
+        <location filename="../ui/jobs_panel.py" line="31"/>
+        <source>Waiting for sign-in</source>
+        <translation>En attente de connexion</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="33"/>
+        <source>Ready: open {}</source>
+        <translation>Prêt : ouvrez {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="39"/>
+        <source>Stopped following: finished on the server</source>
+        <translation>Suivi arrêté : terminée sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="41"/>
+        <source>Stopped following: failed on the server</source>
+        <translation>Suivi arrêté : échec sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="44"/>
         <source>Waiting</source>
         <translation>En attente</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="25"/>
+        <location filename="../ui/jobs_panel.py" line="47"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="26"/>
+        <location filename="../ui/jobs_panel.py" line="48"/>
         <source>Interrupted</source>
         <translation>Interrompu</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="50"/>
+        <location filename="../ui/jobs_panel.py" line="93"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="50"/>
+        <location filename="../ui/jobs_panel.py" line="93"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="50"/>
+        <location filename="../ui/jobs_panel.py" line="93"/>
         <source>Progress</source>
         <translation>Progrès</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="50"/>
+        <location filename="../ui/jobs_panel.py" line="93"/>
         <source>Time</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="128"/>
+        <location filename="../ui/jobs_panel.py" line="196"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="197"/>
+        <source>Cancel before the extraction starts on the server: nothing is charged</source>
+        <translation>Annuler avant que l&apos;extraction ne démarre sur le serveur : rien n&apos;est facturé</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="198"/>
+        <source>Stop following</source>
+        <translation>Ne plus suivre</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="199"/>
+        <source>The extraction goes on on the server and is charged; download it later here or from History</source>
+        <translation>L&apos;extraction continue sur le serveur et est facturée ; téléchargez-la plus tard ici ou depuis l&apos;Historique</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="201"/>
+        <source>Download</source>
+        <translation>Télécharger</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="201"/>
+        <source>Download and load the results of this extraction</source>
+        <translation>Télécharger et charger les résultats de cette extraction</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="202"/>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="202"/>
+        <source>Follow this extraction again and download its results</source>
+        <translation>Suivre de nouveau cette extraction et télécharger ses résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="203"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="203"/>
+        <source>Sign in to follow this extraction again</source>
+        <translation>Se connecter pour suivre de nouveau cette extraction</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="227"/>
+        <source>Project: {}</source>
+        <translation>Projet : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/jobs_panel.py" line="231"/>
         <source>Folder: {}</source>
         <translation>Dossier : {}</translation>
     </message>
     <message>
+        <location filename="../ui/jobs_panel.py" line="149"/>
+        <source>Could not resume: {}</source>
+        <translation>Reprise impossible : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="30"/>
+        <source>To remember your BrightEarth On Demand password, the plugin keeps it in the QGIS password store, which QGIS locks with its master password.</source>
+        <translation>Pour mémoriser votre mot de passe BrightEarth On Demand, l&apos;extension le conserve dans le magasin de mots de passe de QGIS, que QGIS verrouille avec son mot de passe principal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="57"/>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="58"/>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="33"/>
+        <source>Extractions were still running when QGIS closed. To follow them and download their results, BrightEarth On Demand reads your remembered password from the QGIS password store, which QGIS locks with its master password.</source>
+        <translation>Des extractions étaient encore en cours à la fermeture de QGIS. Pour les suivre et télécharger leurs résultats, BrightEarth On Demand lit votre mot de passe mémorisé dans le magasin de mots de passe de QGIS, que QGIS verrouille avec son mot de passe principal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="37"/>
+        <source>You asked BrightEarth On Demand to remember your password. To sign you in, the plugin reads it from the QGIS password store, which QGIS locks with its master password.</source>
+        <translation>Vous avez demandé à BrightEarth On Demand de mémoriser votre mot de passe. Pour vous connecter, l&apos;extension le lit dans le magasin de mots de passe de QGIS, que QGIS verrouille avec son mot de passe principal.</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="40"/>
+        <source>QGIS has no master password yet: it will now ask you to choose one. It protects every password QGIS keeps; you enter it once per QGIS session.</source>
+        <translation>QGIS n&apos;a pas encore de mot de passe principal : il va vous demander d&apos;en choisir un. Il protège tous les mots de passe que QGIS conserve ; vous le saisissez une fois par session de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../ui/master_password.py" line="43"/>
+        <source>QGIS will now ask for that master password (once per QGIS session).</source>
+        <translation>QGIS va maintenant demander ce mot de passe principal (une fois par session de QGIS).</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="54"/>
+        <source>The area ({} km²) is larger than the {} km² BrightEarth On Demand accepts per extraction: draw a smaller area, zoom in for the map extent, or use a layer of separate areas with “one run each”.</source>
+        <translation>La zone ({} km²) dépasse les {} km² que BrightEarth On Demand accepte par extraction : dessinez une zone plus petite, zoomez pour l&apos;emprise de la carte, ou utilisez une couche de zones distinctes avec « une extraction chacune ».</translation>
+    </message>
+    <message>
         <location filename="../ui/messages.py" line="16"/>
+        <source>The server address “{}” is not a web address: it must start with https:// followed by the host name, for example {}. Correct it under Account &gt; Advanced.</source>
+        <translation>L&apos;adresse du serveur « {} » n&apos;est pas une adresse web : elle doit commencer par https:// suivi du nom d&apos;hôte, par exemple {}. Corrigez-la dans Compte &gt; Avancé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="20"/>
+        <source>{} answered, but it is not a BrightEarth On Demand server (it has no BEOD sign-in). Check the server address under Account &gt; Advanced.</source>
+        <translation>{} a répondu, mais ce n&apos;est pas un serveur BrightEarth On Demand (il n&apos;a pas de connexion BEOD). Vérifiez l&apos;adresse du serveur dans Compte &gt; Avancé.</translation>
+    </message>
+    <message>
+        <location filename="../ui/messages.py" line="25"/>
         <source>Wrong email or password. Check them and sign in again.</source>
         <translation>E-mail ou mot de passe incorrect. Vérifiez-les et reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="18"/>
+        <location filename="../ui/messages.py" line="27"/>
         <source>Cannot reach the BrightEarth On Demand server ({}). Check the internet connection, the proxy (Settings &gt; Options &gt; Network) and the server under Account &gt; Advanced.</source>
         <translation>Le serveur BrightEarth On Demand est injoignable ({}). Vérifiez la connexion internet, le proxy (Préférences &gt; Options &gt; Réseau) et le serveur dans Compte &gt; Avancé.</translation>
     </message>
     <message>
-        <location filename="../ui/messages.py" line="24"/>
+        <location filename="../ui/messages.py" line="33"/>
         <source>The server had a problem; try again in a few minutes. ({})</source>
         <translation>Le serveur a rencontré un problème ; réessayez dans quelques minutes. ({})</translation>
     </message>
     <message>
-        <location filename="../ui/settings_panel.py" line="98"/>
-        <location filename="../ui/settings_panel.py" line="40"/>
+        <location filename="../ui/settings_panel.py" line="108"/>
+        <location filename="../ui/settings_panel.py" line="47"/>
         <source>Extraction {}</source>
         <translation>Extraction {}</translation>
     </message>
     <message>
-        <location filename="../ui/settings_panel.py" line="108"/>
+        <location filename="../ui/settings_panel.py" line="117"/>
+        <source>Only 3D Tiles are chosen, and this QGIS cannot show them (QGIS 3.34 or newer can): the run will be charged and add nothing to the map; its files are saved to disk.</source>
+        <translation>Seules les 3D Tiles sont choisies, et cette version de QGIS ne sait pas les afficher (QGIS 3.34 ou plus récent le peut) : l&apos;extraction sera facturée sans rien ajouter à la carte ; ses fichiers sont enregistrés sur le disque.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_panel.py" line="115"/>
+        <source>3D Tiles will only be saved to disk: this QGIS cannot show them (QGIS 3.34 or newer can).</source>
+        <translation>Les 3D Tiles seront seulement enregistrées sur le disque : cette version de QGIS ne sait pas les afficher (QGIS 3.34 ou plus récent le peut).</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_panel.py" line="128"/>
         <source>Choose at least one output format in Extraction settings.</source>
         <translation>Choisissez au moins un format de sortie dans Paramètres d&apos;extraction.</translation>
     </message>
     <message>
-        <location filename="../ui/settings_panel.py" line="110"/>
+        <location filename="../ui/settings_panel.py" line="130"/>
         <source>Choose the folder where the results are saved (Extraction settings &gt; Save to).</source>
         <translation>Choisissez le dossier où enregistrer les résultats (Paramètres d&apos;extraction &gt; Enregistrer dans).</translation>
     </message>
     <message>
-        <location filename="../ui/settings_panel.py" line="136"/>
+        <location filename="../ui/settings_panel.py" line="156"/>
         <source>Folder for the extraction results</source>
         <translation>Dossier des résultats d&apos;extraction</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="34"/>
+        <source>Extruded buildings and trees</source>
+        <translation>Bâti et végétation extrudés</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="35"/>
+        <source>The server&apos;s 3D Tiles</source>
+        <translation>Les 3D Tiles du serveur</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="36"/>
+        <source>Both</source>
+        <translation>Les deux</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="230"/>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="231"/>
+        <source>Show in 3D: the buildings and trees standing on the extracted terrain</source>
+        <translation>Afficher en 3D : le bâti et la végétation posés sur le terrain extrait</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="95"/>
+        <source>This QGIS was built without 3D views.</source>
+        <translation>Cette version de QGIS a été compilée sans vues 3D.</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="99"/>
+        <source>The results of “{}” are not in the project: load them first.</source>
+        <translation>Les résultats de « {} » ne sont pas dans le projet : chargez-les d&apos;abord.</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="141"/>
+        <source>This QGIS has no 3D map views.</source>
+        <translation>Cette version de QGIS n&apos;a pas de vues cartographiques 3D.</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="146"/>
+        <source>A 3D view needs a projected coordinate reference system: set the project&apos;s CRS to the results&apos; one ({}) and try again.</source>
+        <translation>Une vue 3D demande un système de coordonnées de référence projeté : donnez au projet le SCR des résultats ({}) et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="285"/>
+        <location filename="../ui/view3d.py" line="346"/>
+        <source>Show in 3D</source>
+        <translation>Afficher en 3D</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="286"/>
+        <source>Open a 3D view of these results</source>
+        <translation>Ouvrir une vue 3D de ces résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="111"/>
+        <source>The 3D view API of this QGIS differs: {}</source>
+        <translation>L&apos;API des vues 3D de cette version de QGIS est différente : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="209"/>
+        <source>Tilt Down</source>
+        <translation>Incliner vers le bas</translation>
     </message>
     <message>
         <location filename="../core/styles/building.qml" line="0"/>
@@ -1313,6 +1804,50 @@ puis redémarrez QGIS.</translation>
         <location filename="../core/styles/building.qml" line="0"/>
         <source>over 60 m</source>
         <translation>plus de 60 m</translation>
+    </message>
+    <message>
+        <source>3D Tiles were not loaded: QGIS {} cannot display them (QGIS 3.34 or newer can). They are in {}.</source>
+        <translation type="vanished">Les 3D Tiles n&apos;ont pas été chargées : QGIS {} ne sait pas les afficher (QGIS 3.34 ou plus récent le sait). Elles sont dans {}.</translation>
+    </message>
+    <message>
+        <source>Credits: {} before, {} after.</source>
+        <translation type="vanished">Crédits : {} avant, {} après.</translation>
+    </message>
+    <message>
+        <source>Could not read the credits: {}</source>
+        <translation type="vanished">Impossible de lire les crédits : {}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Downloads the results of a finished BrightEarth On Demand scenario (again) and merges them into one layer per output kind, as &quot;Run extraction&quot; does. Files already downloaded completely are not fetched again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Project id&lt;/b&gt; (PROJECT_ID) and &lt;b&gt;Scenario id&lt;/b&gt; (SCENARIO_ID): shown by &quot;List projects and scenarios&quot; and output by &quot;Run extraction&quot;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the files are downloaded and merged.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;Télécharge (à nouveau) les résultats d&apos;un scénario BrightEarth On Demand terminé et les fusionne en une couche par type de sortie, comme le fait « Lancer l&apos;extraction ». Les fichiers déjà entièrement téléchargés ne sont pas récupérés de nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Identifiant du projet&lt;/b&gt; (PROJECT_ID) et &lt;b&gt;identifiant du scénario&lt;/b&gt; (SCENARIO_ID) : affichés par « Lister les projets et les scénarios » et renvoyés par « Lancer l&apos;extraction ».&lt;/p&gt;&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les fichiers sont téléchargés et fusionnés.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The output folder {} already holds files: results found there are merged with the new ones. Choose an empty folder to keep runs apart.</source>
+        <translation type="vanished">Le dossier de sortie {} contient déjà des fichiers : les résultats qui s&apos;y trouvent sont fusionnés avec les nouveaux. Choisissez un dossier vide pour séparer les exécutions.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Output folder&lt;/b&gt; (OUTPUT_FOLDER): where the results are downloaded (each feature&apos;s run in its own sub-folder) and merged.&lt;/p&gt;</source>
+        <translation type="vanished">&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les résultats sont téléchargés (l&apos;exécution de chaque entité dans son propre sous-dossier) et fusionnés.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signed out. The remembered password was removed.</source>
+        <translation type="vanished">Déconnecté. Le mot de passe mémorisé a été supprimé.</translation>
+    </message>
+    <message>
+        <source>Area: &lt;b&gt;{} km²&lt;/b&gt; · {} vertices · {}</source>
+        <translation type="vanished">Surface : &lt;b&gt;{} km²&lt;/b&gt; · {} sommets · {}</translation>
+    </message>
+    <message>
+        <source>{} extraction(s) started. You can keep working; progress is under Jobs.</source>
+        <translation type="vanished">{} extraction(s) lancée(s). Vous pouvez continuer à travailler ; la progression est dans Tâches.</translation>
+    </message>
+    <message>
+        <source>“{}”: credits {} before, {} after.</source>
+        <translation type="vanished">« {} » : crédits {} avant, {} après.</translation>
+    </message>
+    <message>
+        <source>Stop this job (an extraction already started keeps running on the server)</source>
+        <translation type="vanished">Arrêter cette tâche (une extraction déjà lancée continue sur le serveur)</translation>
     </message>
     <message>
         <source>Not enough credits for this extraction: {}</source>

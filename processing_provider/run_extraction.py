@@ -20,7 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.i18n import tr
+from ..core.i18n import localized_number, tr
 from .base import BeodAlgorithm, account_help, progress_reporter
 from .outputs import add_result_outputs, outputs_help, publish_results
 from .scenario_parameters import add_scenario_parameters, scenario_help, scenario_values
@@ -228,7 +228,7 @@ class RunExtractionAlgorithm(BeodAlgorithm):
 
 def _cost_text(window) -> str:
     if window.cost is not None:
-        return tr("Cost: {} credits.", f"{window.cost:g}")
+        return tr("Cost: {} credits.", localized_number(f"{window.cost:g}"))
     if window.status == "shared":
         return tr("Cost: cannot be told apart from other runs of the account started at the same time.")
     return tr("Cost: unknown (the balance could not be read).")

@@ -270,13 +270,17 @@ def test_help_button_opens_the_guide_in_the_users_language(qgis_iface, qgis_new_
 
 
 def test_numbers_use_the_users_decimal_separator(qgis_app, user_locale):
+    from beod_qgis.core.tasks import _number
     from beod_qgis.ui.account_panel import format_credits
     from beod_qgis.ui.aoi_panel import _area
 
     user_locale("fr_FR")
     assert format_credits(999994.22) == "999 994,22" and _area(0.578) == "0,578"
+    # a run's cost and balances, as its message says them
+    assert (_number(5.78), _number(999994.22), _number(1000000.0)) == ("5,78", "999 994,22", "1 000 000")
     user_locale("en_GB")
     assert format_credits(999994.22) == "999 994.22" and _area(12.5) == "12.50"
+    assert (_number(5.78), _number(999994.22), _number(1000000.0)) == ("5.78", "999,994.22", "1,000,000")
 
 
 def test_dock_explains_client_errors_in_french(french):
