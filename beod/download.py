@@ -423,8 +423,10 @@ def _socket_holds_bytes(sock) -> bool:
         except (OSError, ValueError):
             return False
     try:
-        return bool(sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT))
-    except (OSError, ValueError):  # BlockingIOError: nothing there
+        readable, _, _ = select.select([sock], [], [], 0)
+        # readable: a byte or the end of the stream is there, so the peek does not wait
+        return bool(readable) and bool(sock.recv(1, socket.MSG_PEEK))
+    except (OSError, ValueError):
         return False
 
 
