@@ -385,28 +385,47 @@ def _read_raw(response, amount: int) -> bytes:
     return response.raw.read(amount)
 
 
-def _extra_bytes_sent(response) -> bool:
-    """Whether the storage sent bytes past the announced Content-Length (already arrived).
+def _sent_past_end(response, remaining: int) -> bool:
+    """Whether more than the ``remaining`` bytes of the announced body have already arrived.
 
     Checked without blocking: the buffered reader and then the socket (``select`` with no
-    wait). Unknown (TLS internals, no socket): False.
+    wait). Called before the read that ends the body too: from Python 3.13, ``http.client``
+    closes its buffered reader as soon as the announced length is read, dropping whatever it
+    held past it. Unknown (TLS internals, no socket): False.
     """
     fp = getattr(getattr(response.raw, "_fp", None), "fp", None)
     sock = _socket_of(response)
-    if fp is None or sock is None or not hasattr(fp, "peek"):
+    if sock is None:
         return False
+    if fp is None or not hasattr(fp, "peek"):
+        return remaining == 0 and _socket_holds_bytes(sock)
     try:
         readable, _, _ = select.select([sock], [], [], 0)
         if not readable and not getattr(sock, "pending", lambda: 0)():
             previous = sock.gettimeout()
             sock.settimeout(0.0)
             try:
-                return bool(fp.peek(1))
+                return len(fp.peek(1)) > remaining
             except OSError:
                 return False
             finally:
                 sock.settimeout(previous)
-        return bool(fp.peek(1))
+        return len(fp.peek(1)) > remaining
+    except (OSError, ValueError):
+        return False
+
+
+def _socket_holds_bytes(sock) -> bool:
+    """Whether unread bytes wait on a plain ``sock`` (the end of the stream is not a byte)."""
+    if getattr(sock, "pending", None) is not None:  # TLS: only what is already decrypted is known
+        try:
+            return bool(sock.pending())
+        except (OSError, ValueError):
+            return False
+    try:
+        readable, _, _ = select.select([sock], [], [], 0)
+        # readable: a byte or the end of the stream is there, so the peek does not wait
+        return bool(readable) and bool(sock.recv(1, socket.MSG_PEEK))
     except (OSError, ValueError):
         return False
 
@@ -656,9 +675,12 @@ class Downloader:
         got = offset
         self._set_inflight(key, got, total or 0)
         window_start, window_bytes = time.monotonic(), 0
+        overrun = False  # bytes past the announced length seen before the last read
         try:
             with open(part, mode) as handle:
                 while True:
+                    if total is not None and not overrun and 0 < total - got <= CHUNK:
+                        overrun = _sent_past_end(response, total - got)
                     chunk = _read_raw(response, CHUNK)
                     if self.cancelled():
                         raise CancelledError()
@@ -686,7 +708,7 @@ class Downloader:
             if got > total:
                 os.remove(part)
             raise _RetryError(f"incomplete transfer ({got} of {total} bytes)")
-        if total is not None and _extra_bytes_sent(response):
+        if total is not None and (overrun or _sent_past_end(response, 0)):
             _abort(response)  # the rest of the body must not be read as the next answer
             os.remove(part)
             raise DownloadError(f"{key}: the storage sent more than the {total} bytes it announced; the file "

@@ -66,8 +66,11 @@ def test_two_qgis_instances_on_one_profile_keep_every_record(qgis_app, tmp_path,
     profile's job store (``default_store()``) at the same time."""
     profile = tmp_path / "profile"
     profile.mkdir()
+    # QGIS 3.22 takes the profile folder given to QgsApplication; QGIS 3.40 ignores it outside
+    # the desktop application and takes QGIS_CUSTOM_CONFIG_PATH (else the user's default
+    # profile), which pytest-qgis sets to its own folder for this session: both point here.
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(plugins_path), str(ROOT)]),
-               QT_QPA_PLATFORM="offscreen")
+               QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(profile))
     instances = [subprocess.Popen([sys.executable, "-c", QGIS_INSTANCE, str(profile), name, "60"],
                                   cwd=tmp_path, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                   text=True)
