@@ -289,6 +289,8 @@ def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
     and the layers get their CRS again, made here from its WKT.
     """
     QgsCoordinateReferenceSystem.invalidateCache()
+    for code in ("EPSG:4326", "EPSG:3857"):  # the CRSs of BEOD's results, back in the cache from here
+        QgsCoordinateReferenceSystem(code)
     for layer in layers:
         crs = layer.crs()
         if crs.isValid():
