@@ -13,6 +13,7 @@ from qgis.core import (
     Qgis,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsGraduatedSymbolRenderer,
     QgsHillshadeRenderer,
@@ -273,6 +274,30 @@ def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
                              Qgis.QGIS_VERSION.split("-")[0],
                              ", ".join(_relative(item.path, merged.out_dir) for item in merged.tilesets)))
     return layers
+
+
+def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
+    """Give ``layers``, opened by :func:`prepare_layers` on a worker thread, CRSs made on the
+    main thread. Main thread, before the worker thread ends.
+
+    A CRS first made on a thread keeps its PROJ object in that thread's PROJ context; when the
+    thread ends (a task's pool thread expires after 30 s idle) QGIS drops that object but keeps
+    the CRS, valid-looking, in its cache and in the layers. From then on every new thread (the
+    map renderer's, a background Processing run) gets no PROJ object for it and its transforms
+    silently return the coordinates unchanged: a layer drawn at the wrong place, an area sent
+    in metres. Emptying QGIS's CRS cache takes the worker's CRSs out of reach of later look-ups,
+    and the layers get their CRS again, made here from its WKT.
+    """
+    QgsCoordinateReferenceSystem.invalidateCache()
+    for code in ("EPSG:4326", "EPSG:3857"):  # the CRSs of BEOD's results, back in the cache from here
+        QgsCoordinateReferenceSystem(code)
+    for layer in layers:
+        crs = layer.crs()
+        if crs.isValid():
+            wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+            fresh = QgsCoordinateReferenceSystem.fromWkt(wkt)
+            if fresh.isValid():
+                layer.setCrs(fresh, False)
 
 
 def add_layers(merged: MergedResults, layers: List[QgsMapLayer], group_name: str, *,

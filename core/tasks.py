@@ -464,10 +464,11 @@ def load_job_results(job: Job, merged, notes: List[str], *, store: JobStore, ifa
     ``prepared``: the layers already opened and styled on the worker thread (then they
     are only added). Returns ``(job, layers, summary)``."""
     from .results import load_results
-    from .results_load import add_layers
+    from .results_load import add_layers, adopt_crs_on_main_thread
 
     project = project or QgsProject.instance()
     if prepared is not None:
+        adopt_crs_on_main_thread(prepared)  # opened on a worker thread, whose PROJ objects die with it
         layers = list(add_layers(merged, prepared, job.name, project=project))
     else:
         layers = list(load_results(merged, group_name=job.name, project=project, iface=iface))

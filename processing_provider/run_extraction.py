@@ -111,6 +111,12 @@ class RunExtractionAlgorithm(BeodAlgorithm):
             "and its ids are in the log.</p>")
 
     # -- the run ---------------------------------------------------------------------------
+    def prepareAlgorithm(self, parameters, context, feedback):
+        # WGS 84 is made on the calling (main) thread: a CRS first made on a background run's
+        # thread would stop transforming on every other thread once that thread ends (QGIS).
+        self._wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        return super().prepareAlgorithm(parameters, context, feedback)
+
     def processAlgorithm(self, parameters, context, feedback):
         from ..beod.errors import AoiError, BeodError, CancelledError, ScenarioFailedError
         from ..beod.flow import run_extraction
@@ -205,7 +211,10 @@ class RunExtractionAlgorithm(BeodAlgorithm):
         base_name = (self.parameterAsString(parameters, NAME, context) or "").strip() or default_name()
         name_field = self.parameterAsString(parameters, NAME_FIELD, context) or ""
         request = QgsFeatureRequest()
-        request.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext())
+        wgs84 = getattr(self, "_wgs84", None)
+        if wgs84 is None:  # prepareAlgorithm() was not called
+            wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        request.setDestinationCrs(wgs84, context.transformContext())
         named = []
         for number, feature in enumerate(source.getFeatures(request), start=1):
             geometry = QgsGeometry(feature.geometry())
