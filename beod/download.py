@@ -102,12 +102,14 @@ __all__ = ["ArchiveError", "DownloadProgress", "DownloadResult", "Downloader", "
 
 class UnsafeUrlError(DownloadError):
     """A download URL that must not be fetched (not https, ``file://``, a link-local address)."""
+    final = True  # waiting does not change it (see beod.outage.is_transient)
 
     default_message = "The server gave a download link that is not safe to fetch; nothing was fetched."
 
 
 class ArchiveError(DownloadError):
     """A zip that must not be extracted (a zip bomb, a link, a corrupt archive)."""
+    final = True  # waiting does not change it (see beod.outage.is_transient)
 
     default_message = "The results archive cannot be extracted safely."
 

@@ -30,7 +30,8 @@ def is_transient(exc: BaseException) -> bool:
         return False
     if isinstance(exc, (NetworkError, ServerError)):
         return True
-    if isinstance(exc, DownloadError) and type(exc).__name__ != "ArchiveError":  # a damaged archive stays
+    # A damaged archive, an unsafe link or an output folder in use stays what it is: no outage.
+    if isinstance(exc, DownloadError) and not getattr(exc, "final", False):
         status = getattr(exc, "status", None)
         return status is None or status >= 500 or status in (408, 429)
     return False

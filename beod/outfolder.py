@@ -38,6 +38,7 @@ except ImportError:  # pragma: no cover (Windows)
 
 class OutputFolderError(DownloadError):
     """The output folder cannot take this download (nothing in it was changed)."""
+    final = True  # waiting does not change it (see beod.outage.is_transient)
 
     default_message = "The output folder cannot be used for this download; choose another one."
 
