@@ -33,7 +33,7 @@ def test_cancelling_a_trickling_download_task_ends_it_within_2_s(qgis_app, tmp_p
             time.sleep(0.02)
         time.sleep(0.5)
         started = time.monotonic()
-        task.cancel()
+        registry.stop(job.local_id)  # the user's Cancel of a History download
         assert registry.wait_all(10)
         took = time.monotonic() - started
         assert took < 2.0, f"the task ended {took:.1f} s after the cancel"
