@@ -43,7 +43,13 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from .i18n import tr
 from .layer_kinds import BUILDING_HEIGHT_FIELD, hillshade_title
-from .results_load import GROUP_PROPERTY, KIND_PROPERTY, THREE_D_PROPERTY, tiled_scenes_supported
+from .results_load import (
+    GROUP_PROPERTY,
+    KIND_PROPERTY,
+    THREE_D_PROPERTY,
+    empty_extent,
+    tiled_scenes_supported,
+)
 
 try:  # QGIS built without 3D support has no qgis._3d
     from qgis import _3d as q3d
@@ -379,8 +385,7 @@ def scene_layers(layers: Sequence[QgsMapLayer], mode: str = MODE_EXTRUSIONS) -> 
 
 
 def scene_extent(layers: Sequence[QgsMapLayer], crs, project: QgsProject) -> QgsRectangle:
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = empty_extent()
     for layer in layers:
         if layer.extent().isEmpty():
             continue

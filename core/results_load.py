@@ -276,6 +276,17 @@ def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
     return layers
 
 
+def empty_extent() -> QgsRectangle:
+    """A rectangle that any extent combined with it replaces (``setNull`` from QGIS 3.34,
+    where ``setMinimal`` is deprecated)."""
+    extent = QgsRectangle()
+    if hasattr(extent, "setNull"):
+        extent.setNull()
+    else:
+        extent.setMinimal()
+    return extent
+
+
 def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
     """Give ``layers``, opened by :func:`prepare_layers` on a worker thread, CRSs made on the
     main thread. Main thread, before the worker thread ends.
@@ -294,7 +305,10 @@ def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
     for layer in layers:
         crs = layer.crs()
         if crs.isValid():
-            wkt = crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+            if hasattr(Qgis, "CrsWktVariant"):  # QGIS 3.36+, where the old enum is deprecated
+                wkt = crs.toWkt(Qgis.CrsWktVariant.Preferred)
+            else:
+                wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
             fresh = QgsCoordinateReferenceSystem.fromWkt(wkt)
             if fresh.isValid():
                 layer.setCrs(fresh, False)
@@ -354,11 +368,7 @@ def results_extent(layers: List[QgsMapLayer], project: Optional[QgsProject] = No
     # a 2D layer's CRS (the 3D Tiles, on top, are in geographic coordinates with heights)
     flat = [layer for layer in layers if not layer.customProperty(THREE_D_PROPERTY)] or layers
     target = project.crs() if project.crs().isValid() else (flat[0].crs() if flat else project.crs())
-    extent = QgsRectangle()
-    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
-        extent.setNull()
-    else:
-        extent.setMinimal()
+    extent = empty_extent()
     for layer in layers:
         layer_extent = layer.extent()
         if layer.crs().isValid() and target.isValid() and layer.crs() != target:

@@ -24,7 +24,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsMessageLog,
     QgsProject,
-    QgsRectangle,
     QgsSettings,
     QgsTask,
 )
@@ -536,11 +535,9 @@ def zoom_to_layers(iface, layer_ids: List[str], project: Optional[QgsProject] = 
     project = project or QgsProject.instance()
     canvas = iface.mapCanvas()
     target_crs = canvas.mapSettings().destinationCrs()
-    extent = QgsRectangle()
-    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
-        extent.setNull()
-    else:
-        extent.setMinimal()
+    from .results_load import empty_extent
+
+    extent = empty_extent()
     found = False
     for layer_id in layer_ids:
         layer = project.mapLayer(layer_id)

@@ -89,6 +89,7 @@ def start_qgis(profile: Path):
 
 def render_png(project, layers, path: Path, size: str, title: str) -> None:
     """A map of ``layers`` (top first) over their extent, with a title and a legend, as a PNG."""
+    from beod_qgis.core.results_load import empty_extent
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransform,
@@ -116,11 +117,7 @@ def render_png(project, layers, path: Path, size: str, title: str) -> None:
     mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
     crs = QgsCoordinateReferenceSystem("EPSG:3857")
-    extent = QgsRectangle()
-    if hasattr(extent, "setNull"):  # QGIS 3.34+ (where setMinimal is deprecated)
-        extent.setNull()
-    else:
-        extent.setMinimal()
+    extent = empty_extent()
     # The 3D Tiles (QGIS 3.34+) get an inset map of their own: on the main map their grey meshes
     # would hide the buildings' height colours. Their bounding volumes are loose: the extent is
     # that of the 2D layers.

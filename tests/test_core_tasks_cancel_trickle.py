@@ -25,7 +25,7 @@ def test_cancelling_a_trickling_download_task_ends_it_within_2_s(qgis_app, tmp_p
     registry = TaskRegistry()
     job = Job(name="Trickle", server=api.url, out_dir=str(tmp_path / "out"), kind=jobs.KIND_DOWNLOAD,
               project_id=1, scenario_id=2)
-    task = registry.start(DownloadTask(job, store=store, client=client))
+    registry.start(DownloadTask(job, store=store, client=client))
     try:
         deadline = time.monotonic() + 30
         while not any(p.startswith("/files/") for p in api.paths("GET")) and time.monotonic() < deadline:
