@@ -446,6 +446,8 @@ def test_a_bow_tie_is_explained_without_raw_coordinates():
 
 
 def test_a_user_s_cancel_is_not_a_failed_task(emulator, tmp_path, qgis_iface):
+    """The user stops a run while it is extracting on the server: its scenario exists, so the run
+    goes on there (Stop following, ``stopped``), and QGIS never says "Task failed"."""
     from beod_qgis.beod.models import ScenarioParams
     from beod_qgis.core.jobs import JobStore
     from beod_qgis.core.tasks import ExtractionTask, TaskRegistry
@@ -459,15 +461,22 @@ def test_a_user_s_cancel_is_not_a_failed_task(emulator, tmp_path, qgis_iface):
                           email=emulator.email, password=emulator.password)
     statuses = []
     task.statusChanged.connect(statuses.append)
-    task.stageChanged.connect(lambda _id, stage: stage == "running" and task.cancel())
     registry.start(task)
-    assert registry.wait_all(60)
-    for _ in range(10):
-        QApplication.processEvents()
-    assert store.get(job.local_id).state == jobs.CANCELLED
-    assert QgsTask.TaskStatus.Terminated not in statuses, "QGIS would say Task failed"
-    assert any("cancelled" in message
-               for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info))
+    try:
+        assert wait_until(lambda: store.get(job.local_id).stage == "running", 60), store.get(job.local_id)
+        assert registry.stop(job.local_id)  # what the row's "Stop following" does
+        assert registry.wait_all(60)
+        for _ in range(10):
+            QApplication.processEvents()
+        record = store.get(job.local_id)
+        assert record.state == jobs.STOPPED and record.has_ids, record
+        assert "Stopped following" in record.message, record.message
+        assert QgsTask.TaskStatus.Terminated not in statuses, "QGIS would say Task failed"
+        assert not any("Cancelled by me" in message
+                       for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical))
+    finally:
+        registry.cancel_all(for_restart=False)
+        registry.wait_all(30)
 
 
 @pytest.mark.skipif(tiled_scenes_supported(), reason="this QGIS shows 3D Tiles")
@@ -501,7 +510,7 @@ def test_a_failed_download_says_where_to_resume_it(qgis_iface, tmp_path):
     from beod_qgis.core.tasks import DownloadTask, TaskRegistry
 
     class CutOff:
-        """A server whose result files stop coming, as after a long network cut."""
+        """A server whose storage keeps refusing the result files (403): no outage to wait out."""
 
         def login(self, *args):
             return User(id="me", credits=10.0)
@@ -510,7 +519,7 @@ def test_a_failed_download_says_where_to_resume_it(qgis_iface, tmp_path):
             return User(id="me", credits=10.0)
 
         def download_urls(self, *args, **kwargs):
-            raise DownloadError()
+            raise DownloadError("The storage keeps refusing the download links (403).", status=403)
 
         def close(self):
             pass
