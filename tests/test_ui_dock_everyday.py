@@ -385,14 +385,18 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
 
     running = jobs.Job(name="Sophia Antipolis", state=jobs.RUNNING, stage="running", progress=30.0,
                        started=time.time() - 75, out_dir=str(tmp_path))
+    # a run stopped and finished on the server: its row's action is Download
+    finished = jobs.Job(name="Finished there", state=jobs.STOPPED, server_state="SUCCESSFUL", project_id=1,
+                        scenario_id=2, activity_id=3, out_dir=str(tmp_path))
+    dock.jobs.store.add(finished)
     dock.jobs.store.add(running)
     try:
         dock.resize(300, 800)
         dock.jobs.refresh()
         QApplication.processEvents()
         tree = dock.form.jobsTree
-        item = tree.topLevelItem(0)
-        assert item.text(0) == "Sophia Antipolis"
+        rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+        item = rows["Sophia Antipolis"]
         bold = QFont(tree.font())
         bold.setBold(True)
         name_width = tree.columnWidth(0)
@@ -401,6 +405,12 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
         assert isinstance(delegate, JobRowDelegate)
         detail = delegate.detail(tree.indexFromItem(item, 0))
         assert detail.startswith("Extracting on the server") and "1:1" in detail
+        # the action says what it does without widening the rows
+        download = tree.itemWidget(rows["Finished there"], 4)
+        assert download.objectName() == "jobAction_download" and download.text() == "Download"
+        assert download.toolTip().startswith("Download: ") and download.accessibleName() == "Download"
+        text_width = QFontMetrics(tree.font()).horizontalAdvance("Download")
+        assert not download.icon().isNull() and download.width() < text_width, download.width()
         # the running jobs are in sight together with the Run button
         dock._update_jobs_tab()
         assert dock.tabs.tabText(0) == "Jobs" and not dock.noJobsLabel.isVisible()
@@ -408,6 +418,7 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
         assert not dock.form.scrollArea.isAncestorOf(tree)
     finally:
         dock.jobs.store.remove(running.local_id)
+        dock.jobs.store.remove(finished.local_id)
 
 
 def test_sign_out_only_when_signed_in_and_it_says_what_it_did(dock, emulator):
