@@ -385,14 +385,18 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
 
     running = jobs.Job(name="Sophia Antipolis", state=jobs.RUNNING, stage="running", progress=30.0,
                        started=time.time() - 75, out_dir=str(tmp_path))
+    # a run stopped and finished on the server: its row's action is Download
+    finished = jobs.Job(name="Finished there", state=jobs.STOPPED, server_state="SUCCESSFUL", project_id=1,
+                        scenario_id=2, activity_id=3, out_dir=str(tmp_path))
+    dock.jobs.store.add(finished)
     dock.jobs.store.add(running)
     try:
         dock.resize(300, 800)
         dock.jobs.refresh()
         QApplication.processEvents()
         tree = dock.form.jobsTree
-        item = tree.topLevelItem(0)
-        assert item.text(0) == "Sophia Antipolis"
+        rows = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+        item = rows["Sophia Antipolis"]
         bold = QFont(tree.font())
         bold.setBold(True)
         name_width = tree.columnWidth(0)
@@ -401,6 +405,12 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
         assert isinstance(delegate, JobRowDelegate)
         detail = delegate.detail(tree.indexFromItem(item, 0))
         assert detail.startswith("Extracting on the server") and "1:1" in detail
+        # the action says what it does without widening the rows
+        download = tree.itemWidget(rows["Finished there"], 4)
+        assert download.objectName() == "jobAction_download" and download.text() == "Download"
+        assert download.toolTip().startswith("Download: ") and download.accessibleName() == "Download"
+        text_width = QFontMetrics(tree.font()).horizontalAdvance("Download")
+        assert not download.icon().isNull() and download.width() < text_width, download.width()
         # the running jobs are in sight together with the Run button
         dock._update_jobs_tab()
         assert dock.tabs.tabText(0) == "Jobs" and not dock.noJobsLabel.isVisible()
@@ -408,6 +418,7 @@ def test_job_names_and_states_can_be_read_at_the_default_width(dock, tmp_path):
         assert not dock.form.scrollArea.isAncestorOf(tree)
     finally:
         dock.jobs.store.remove(running.local_id)
+        dock.jobs.store.remove(finished.local_id)
 
 
 def test_sign_out_only_when_signed_in_and_it_says_what_it_did(dock, emulator):
@@ -446,6 +457,8 @@ def test_a_bow_tie_is_explained_without_raw_coordinates():
 
 
 def test_a_user_s_cancel_is_not_a_failed_task(emulator, tmp_path, qgis_iface):
+    """The user stops a run while it is extracting on the server: its scenario exists, so the run
+    goes on there (Stop following, ``stopped``), and QGIS never says "Task failed"."""
     from beod_qgis.beod.models import ScenarioParams
     from beod_qgis.core.jobs import JobStore
     from beod_qgis.core.tasks import ExtractionTask, TaskRegistry
@@ -459,15 +472,22 @@ def test_a_user_s_cancel_is_not_a_failed_task(emulator, tmp_path, qgis_iface):
                           email=emulator.email, password=emulator.password)
     statuses = []
     task.statusChanged.connect(statuses.append)
-    task.stageChanged.connect(lambda _id, stage: stage == "running" and task.cancel())
     registry.start(task)
-    assert registry.wait_all(60)
-    for _ in range(10):
-        QApplication.processEvents()
-    assert store.get(job.local_id).state == jobs.CANCELLED
-    assert QgsTask.TaskStatus.Terminated not in statuses, "QGIS would say Task failed"
-    assert any("cancelled" in message
-               for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Info))
+    try:
+        assert wait_until(lambda: store.get(job.local_id).stage == "running", 60), store.get(job.local_id)
+        assert registry.stop(job.local_id)  # what the row's "Stop following" does
+        assert registry.wait_all(60)
+        for _ in range(10):
+            QApplication.processEvents()
+        record = store.get(job.local_id)
+        assert record.state == jobs.STOPPED and record.has_ids, record
+        assert "Stopped following" in record.message, record.message
+        assert QgsTask.TaskStatus.Terminated not in statuses, "QGIS would say Task failed"
+        assert not any("Cancelled by me" in message
+                       for message in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical))
+    finally:
+        registry.cancel_all(for_restart=False)
+        registry.wait_all(30)
 
 
 @pytest.mark.skipif(tiled_scenes_supported(), reason="this QGIS shows 3D Tiles")
@@ -501,7 +521,7 @@ def test_a_failed_download_says_where_to_resume_it(qgis_iface, tmp_path):
     from beod_qgis.core.tasks import DownloadTask, TaskRegistry
 
     class CutOff:
-        """A server whose result files stop coming, as after a long network cut."""
+        """A server whose storage keeps refusing the result files (403): no outage to wait out."""
 
         def login(self, *args):
             return User(id="me", credits=10.0)
@@ -510,7 +530,7 @@ def test_a_failed_download_says_where_to_resume_it(qgis_iface, tmp_path):
             return User(id="me", credits=10.0)
 
         def download_urls(self, *args, **kwargs):
-            raise DownloadError()
+            raise DownloadError("The storage keeps refusing the download links (403).", status=403)
 
         def close(self):
             pass

@@ -12,7 +12,7 @@ import os
 import time
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QObject, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QToolButton, QTreeWidgetItem
 
 from ..core import jobs as jobs_module
@@ -192,24 +192,31 @@ class JobsPanel(QObject):
         self.tree.setItemWidget(item, COL_PROGRESS, bar)
 
     def _action_button(self, local_id: str, action: str) -> QToolButton:
+        # A narrow dock: each action is an icon whose tooltip says what it does; the text stays
+        # the button's text and accessible name (screen readers, the row's description).
         texts = {
             "cancel": (tr("Cancel"),
-                       tr("Cancel before the extraction starts on the server: nothing is charged")),
+                       tr("Cancel before the extraction starts on the server: nothing is charged"),
+                       "/mTaskCancel.svg"),
             "stop": (tr("Stop following"),
                      tr("The extraction goes on on the server and is charged; download it later here or "
-                        "from History")),
-            "download": (tr("Download"), tr("Download and load the results of this extraction")),
-            "resume": (tr("Resume"), tr("Follow this extraction again and download its results")),
-            "sign-in": (tr("Sign in"), tr("Sign in to follow this extraction again")),
+                        "from History"),
+                     "/mActionStop.svg"),
+            "download": (tr("Download"), tr("Download and load the results of this extraction"),
+                         "/downloading_svg.svg"),
+            "resume": (tr("Resume"), tr("Follow this extraction again and download its results"),
+                       "/mActionPlay.svg"),
+            "sign-in": (tr("Sign in"), tr("Sign in to follow this extraction again"), "/locked.svg"),
         }
-        text, tip = texts[action]
+        text, tip, icon = texts[action]
         button = QToolButton()
         button.setText(text)
-        button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setToolTip(tr("{}: {}", text, tip))
         button.setObjectName(f"jobAction_{action}")
         button.setAutoRaise(True)
-        if action == "cancel":  # a narrow dock: the familiar icon of QGIS's own task list
-            button.setIcon(QgsApplication.getThemeIcon("/mTaskCancel.svg"))
+        button.setIcon(QgsApplication.getThemeIcon(icon))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         button.clicked.connect(lambda checked=False, local_id=local_id: self.trigger(local_id))
         return button
 
