@@ -385,8 +385,11 @@ def scene_layers(layers: Sequence[QgsMapLayer], mode: str = MODE_EXTRUSIONS) -> 
 
 
 def scene_extent(layers: Sequence[QgsMapLayer], crs, project: QgsProject) -> QgsRectangle:
+    """The extent of ``layers`` in ``crs``, framed on the 2D layers where there are any: the
+    bounding volumes of 3D Tiles are loose and would put the camera far away."""
+    flat = [layer for layer in layers if not layer.customProperty(THREE_D_PROPERTY)]
     extent = empty_extent()
-    for layer in layers:
+    for layer in flat or layers:
         if layer.extent().isEmpty():
             continue
         layer_extent = layer.extent()
