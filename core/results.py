@@ -66,10 +66,7 @@ def merge_outputs(out_dir: str, *, is_cancelled: Optional[Callable[[], bool]] = 
                                 scan.fallbacks.get(kind.name))
             if layer is not None:
                 results.layers.append(layer)
-        for kind_name in sorted(scan.tilesets):
-            tileset = merge_tilesets(kind_name, scan.tilesets[kind_name], merged_dir, results.notes)
-            if tileset is not None:
-                results.tilesets.append(tileset)
+        merge_all_tilesets(scan, merged_dir, results)
     except MergeCancelledError:
         raise _cancelled_error() from None
     finally:
@@ -79,6 +76,14 @@ def merge_outputs(out_dir: str, *, is_cancelled: Optional[Callable[[], bool]] = 
     if on_progress:
         on_progress(100.0)
     return results
+
+
+def merge_all_tilesets(scan, merged_dir: str, results: MergedResults) -> None:
+    """One root tileset per 3D kind of ``scan`` in ``merged_dir``, added to ``results``."""
+    for kind_name in sorted(scan.tilesets):
+        tileset = merge_tilesets(kind_name, scan.tilesets[kind_name], merged_dir, results.notes)
+        if tileset is not None:
+            results.tilesets.append(tileset)
 
 
 def _merge_kind(kind, sources, merged_dir, out_dir, notes, ticker, fallbacks) -> Optional[MergedLayer]:

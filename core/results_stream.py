@@ -225,9 +225,8 @@ class StreamingMerge:
         return len(streamed) == len(wanted) and all(key in streamed for key in wanted)
 
     def _complete(self, scan, on_progress) -> MergedResults:
-        from .results import _cancelled_error
+        from .results import _cancelled_error, merge_all_tilesets
         from .results_mosaic import merge_rasters
-        from .results_tiles import merge_tilesets
 
         results = MergedResults(self.out_dir)
         results.tile_count = len(scan.tiles)
@@ -269,10 +268,7 @@ class StreamingMerge:
                                    notes=results.notes[first_note:])
                 results.layers.append(MergedLayer(kind.name, path, kind.name, kind.is_raster, merged, count,
                                                   value_range))
-            for kind_name in sorted(scan.tilesets):
-                tileset = merge_tilesets(kind_name, scan.tilesets[kind_name], merged_dir, results.notes)
-                if tileset is not None:
-                    results.tilesets.append(tileset)
+            merge_all_tilesets(scan, merged_dir, results)
         except MergeCancelledError:
             raise _cancelled_error() from None
         finally:
