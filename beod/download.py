@@ -445,6 +445,54 @@ def _checksums(headers) -> List[Tuple[str, str]]:
     return found
 
 
+class _Feed:
+    """The transfers handed to the workers, a bounded window at a time: only ``window``
+    futures exist at once (tens, not the tens of thousands of files of a large result), so
+    memory stays flat and the calling thread waits on a short set."""
+
+    def __init__(self, items, window: int):
+        self._items = items
+        self._window = window
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._exhausted = False
+        self._closed = threading.Event()
+
+    def top_up(self, pending: set) -> set:
+        """Queue new transfers until ``pending`` holds ``window`` of them (called by one thread)."""
+        while not self._exhausted and len(pending) < self._window:
+            item = next(self._items, None)
+            if item is None:
+                self._exhausted = True
+                break
+            future: concurrent.futures.Future = concurrent.futures.Future()
+            pending.add(future)
+            self._queue.put((item, future))
+        return pending
+
+    def take(self):
+        """The next (item, future) for a worker; None once everything is handed out or closed."""
+        while not self._closed.is_set():
+            try:
+                return self._queue.get(timeout=0.2)
+            except queue.Empty:
+                if self._exhausted:  # all queued: what is left is in the queue or taken
+                    try:
+                        return self._queue.get_nowait()
+                    except queue.Empty:
+                        return None
+        return None
+
+    def close(self) -> None:
+        """No more work: the futures still queued are cancelled, idle workers leave."""
+        self._closed.set()
+        while True:
+            try:
+                _, future = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            future.cancel()
+
+
 class Downloader:
     """Fetch a set of :class:`RemoteFile` into ``out_dir`` (see the module's docstring).
 
@@ -751,17 +799,22 @@ class Downloader:
         self.files_total = len(files)
         paths: List[str] = []
         failures: List[BeodError] = []
-        pending = set()
+        pending: set = set()
+        feed = _Feed(iter(files.values()), window=max(64 * self.workers, 256))
         try:
-            pending = self._start_workers(files.values())
+            pending = feed.top_up(pending)
+            self._start_workers(feed, len(files))
             while pending and not self.cancelled():
-                done, pending = concurrent.futures.wait(pending, timeout=0.1)
+                done, pending = concurrent.futures.wait(pending, timeout=0.05)
                 for future in done:
                     failure = self._outcome(future, paths, on_file)
                     if failure is not None:
                         failures.append(failure)
+                if not self._stop.is_set():
+                    pending = feed.top_up(pending)
                 self._report(on_progress, label)
         finally:
+            feed.close()
             if pending:
                 self.abort_transfers()
                 for future in pending:
@@ -782,38 +835,25 @@ class Downloader:
         self._report(on_progress, label)
         return paths
 
-    def _start_workers(self, items) -> set:
-        """One future per item, served by ``workers`` daemon threads (a worker still waiting for
-        a silent storage never keeps the process from exiting after a cancel)."""
-        work: queue.SimpleQueue = queue.SimpleQueue()
-        futures = set()
-        for item in items:
-            future: concurrent.futures.Future = concurrent.futures.Future()
-            futures.add(future)
-            work.put((item, future))
+    def _start_workers(self, feed: "_Feed", count: int) -> None:
+        """``workers`` daemon threads serving ``feed`` (a worker still waiting for a silent
+        storage never keeps the process from exiting after a cancel)."""
 
         def worker():
             while not self._stop.is_set():
-                try:
-                    item, future = work.get_nowait()
-                except queue.Empty:
+                entry = feed.take()
+                if entry is None:  # nothing more will come
                     return
+                item, future = entry
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
                     future.set_result(self.fetch(item))
                 except BaseException as exc:  # noqa: BLE001 (handed to the calling thread)
                     future.set_exception(exc)
-            while True:  # stopped: the futures left are cancelled
-                try:
-                    _, future = work.get_nowait()
-                except queue.Empty:
-                    return
-                future.cancel()
 
-        for index in range(min(self.workers, len(futures))):
+        for index in range(min(self.workers, count)):
             threading.Thread(target=worker, name=f"beod-dl-{index}", daemon=True).start()
-        return futures
 
     def _outcome(self, future, paths: List[str], on_file=None) -> Optional[BeodError]:
         """Record a finished worker: its path, or its error (stopping the others when fatal)."""

@@ -152,6 +152,12 @@ build() {
     CURRENT=$tmp
     cleanup_root "$tmp"
     rm -rf --one-file-system "$tmp"
+    if ! command -v debootstrap >/dev/null; then  # a fresh host: the tool comes from Debian, as QGIS does
+        log "installing debootstrap"
+        DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq debootstrap >/dev/null \
+            || { apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq debootstrap >/dev/null; } \
+            || { log "debootstrap is missing and could not be installed"; return 1; }
+    fi
     debootstrap --variant=minbase --include=ca-certificates "$SUITE" "$tmp" "$MIRROR" >"$CACHE/$SUITE.debootstrap.log" 2>&1 \
         || { tail -n 30 "$CACHE/$SUITE.debootstrap.log" >&2; log "debootstrap failed"; return 1; }
     # No service starts in a chroot; sid's Release file may be past its Valid-Until date.

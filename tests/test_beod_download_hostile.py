@@ -308,3 +308,36 @@ def test_proxy_credentials_never_follow_a_storage_redirect(tmp_path):
     (first_url, _), (second_url, headers) = adapter.sent
     assert second_url == "https://other.example/k"
     assert "Proxy-Authorization" not in headers and "Authorization" not in headers
+
+
+def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp_path, monkeypatch):
+    """Tens of thousands of files: only a window of transfers exists at once (flat memory,
+    a short set for the calling thread to wait on), and every file is still fetched once."""
+    import beod.download as download
+
+    client = Client("https://api.example", retries=0)
+    downloader = Downloader(client, 1, 2, tmp_path, workers=4)
+    fetched = []
+    fetched_lock = threading.Lock()
+
+    def fetch(item):
+        with fetched_lock:
+            fetched.append(item.key)
+        return os.path.join(str(tmp_path), item.key), 1, False
+
+    monkeypatch.setattr(downloader, "fetch", fetch)
+    windows = []
+    top_up = download._Feed.top_up
+
+    def recording_top_up(feed, pending):
+        pending = top_up(feed, pending)
+        windows.append(len(pending))
+        return pending
+
+    monkeypatch.setattr(download._Feed, "top_up", recording_top_up)
+    files = {f"f{index}.bin": RemoteFile((f"f{index}.bin",), f"https://storage.example/f{index}")
+             for index in range(20000)}
+    paths = downloader.run(files)
+    assert len(paths) == 20000 and sorted(fetched) == sorted(files)
+    assert max(windows) == max(64 * 4, 256)  # the window, never the whole listing
+    assert downloader.files_total == 20000
