@@ -76,6 +76,8 @@ TREE_CLASSES: Tuple[Tuple[float, str], ...] = ((8.0, "#8cc56e"), (14.0, "#4f9a3f
 CAMERA_PITCH = 55.0
 #: and from this direction (degrees clockwise from north)
 CAMERA_HEADING = 20.0
+#: from this distance, in widths of the area (its larger side): the whole area in view, filling it
+CAMERA_DISTANCE = 1.0
 
 
 def available() -> bool:
@@ -403,6 +405,12 @@ def scene_extent(layers: Sequence[QgsMapLayer], crs, project: QgsProject) -> Qgs
     return extent if not extent.isEmpty() else QgsRectangle()
 
 
+def _all_statistics():
+    """The "all statistics" flag of ``bandStatistics`` under its name of this QGIS."""
+    everything = getattr(qgis.core.QgsRasterBandStats, "All", None)
+    return everything if everything is not None else Qgis.RasterBandStatistic.All  # QGIS >= 3.40
+
+
 def _terrain_heights(dtm: Optional[QgsRasterLayer]) -> Tuple[float, float]:
     """The lowest and highest ground: the terrain style is stretched over them when loaded."""
     if dtm is None or dtm.dataProvider() is None:
@@ -410,11 +418,24 @@ def _terrain_heights(dtm: Optional[QgsRasterLayer]) -> Tuple[float, float]:
     renderer = dtm.renderer()
     if hasattr(renderer, "classificationMin") and renderer.classificationMax() > renderer.classificationMin():
         return float(renderer.classificationMin()), float(renderer.classificationMax())
-    everything = getattr(qgis.core.QgsRasterBandStats, "All", None)
-    if everything is None:  # pragma: no cover - QGIS >= 3.40 names it in Qgis
-        everything = Qgis.RasterBandStatistic.All
-    stats = dtm.dataProvider().bandStatistics(1, everything, QgsRectangle(), 2000)
+    stats = dtm.dataProvider().bandStatistics(1, _all_statistics(), QgsRectangle(), 2000)
     return float(stats.minimumValue), float(stats.maximumValue)
+
+
+def _ground_height(dtm: Optional[QgsRasterLayer], extent: QgsRectangle, crs, project: QgsProject) -> float:
+    """The mean height of the ground over ``extent`` (in ``crs``): where the camera looks."""
+    low, high = _terrain_heights(dtm)
+    if dtm is None or dtm.dataProvider() is None or extent.isEmpty():
+        return (low + high) / 2.0
+    area = extent
+    if dtm.crs() != crs:
+        try:
+            area = QgsCoordinateTransform(crs, dtm.crs(), project).transformBoundingBox(extent)
+        except qgis.core.QgsCsException:
+            return (low + high) / 2.0
+    stats = dtm.dataProvider().bandStatistics(1, _all_statistics(), area, 2000)
+    mean = float(stats.mean)
+    return mean if low <= mean <= high or high <= low else (low + high) / 2.0
 
 
 def _crs_xml(crs) -> str:
@@ -500,9 +521,12 @@ def camera_pose(settings, layers: Sequence[QgsMapLayer], project: Optional[QgsPr
                 pitch: float = CAMERA_PITCH, heading: float = CAMERA_HEADING):
     """An oblique view of the scene's area: its centre, from far enough to see all of it."""
     project = project or QgsProject.instance()
-    extent = scene_extent(scene_layers(layers, MODE_BOTH), settings.crs(), project)
-    low, high = _terrain_heights(terrain_layer(layers))
-    centre = QgsVector3D(extent.center().x(), extent.center().y(), (low + high) / 2.0)
+    # framed on the area itself (the vector results are clipped to it; the rasters cover
+    # whole tiles around it), at the mean height of the ground there
+    area = [layer for layer in scene_layers(layers, MODE_BOTH) if isinstance(layer, QgsVectorLayer)]
+    extent = scene_extent(area or scene_layers(layers, MODE_BOTH), settings.crs(), project)
+    centre = QgsVector3D(extent.center().x(), extent.center().y(),
+                         _ground_height(terrain_layer(layers), extent, settings.crs(), project))
     if hasattr(settings, "mapToWorldCoordinates"):
         world = settings.mapToWorldCoordinates(centre)
     else:  # pragma: no cover - newer QGIS: world coordinates are map coordinates minus origin
@@ -510,7 +534,7 @@ def camera_pose(settings, layers: Sequence[QgsMapLayer], project: Optional[QgsPr
         world = QgsVector3D(centre.x() - origin.x(), centre.y() - origin.y(), centre.z() - origin.z())
     pose = q3d.QgsCameraPose()
     pose.setCenterPoint(world)
-    pose.setDistanceFromCenterPoint(max(extent.width(), extent.height(), 100.0) * 1.05)
+    pose.setDistanceFromCenterPoint(max(extent.width(), extent.height(), 100.0) * CAMERA_DISTANCE)
     pose.setPitchAngle(pitch)
     pose.setHeadingAngle(heading)
     return pose

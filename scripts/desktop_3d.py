@@ -51,8 +51,9 @@ def image_stats(image) -> dict:
             counts[key] = counts.get(key, 0) + 1
             total += 1
     background = max(counts.values()) if counts else 0
-    # building roofs and walls: red to yellow
-    warm = sum(n for (r, g, b), n in counts.items() if r >= 24 and b <= 14 and r > g)
+    # building roofs and walls: the height classes' red to pale yellow, however lit (the
+    # terrain's browns are darker; roads and sky have as much blue as red)
+    warm = sum(n for (r, g, b), n in counts.items() if r >= 24 and r >= g and r - b >= 8)
     return {"colours": len(counts), "drawn": round(1 - background / total, 4) if total else 0.0,
             "warm": round(warm / total, 4) if total else 0.0,
             "width": image.width(), "height": image.height()}
