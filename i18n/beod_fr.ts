@@ -162,7 +162,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/follower.py" line="289"/>
-        <location filename="../core/tasks.py" line="149"/>
+        <location filename="../core/tasks.py" line="148"/>
         <source>BrightEarth On Demand: {}</source>
         <translation>BrightEarth On Demand : {}</translation>
     </message>
@@ -203,7 +203,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/follower.py" line="303"/>
-        <location filename="../core/tasks.py" line="357"/>
+        <location filename="../core/tasks.py" line="356"/>
         <source>Could not close the connection: {}</source>
         <translation>Impossible de fermer la connexion : {}</translation>
     </message>
@@ -219,7 +219,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="134"/>
-        <location filename="../core/results_3d.py" line="513"/>
+        <location filename="../core/results_3d.py" line="545"/>
         <source>{} (3D)</source>
         <translation>{} (3D)</translation>
     </message>
@@ -290,13 +290,13 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="100"/>
-        <location filename="../core/results_3d.py" line="198"/>
+        <location filename="../core/results_3d.py" line="206"/>
         <source>Buildings</source>
         <translation>Bâti</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="102"/>
-        <location filename="../core/results_3d.py" line="212"/>
+        <location filename="../core/results_3d.py" line="220"/>
         <source>Trees</source>
         <translation>Végétation</translation>
     </message>
@@ -336,43 +336,43 @@ puis redémarrez QGIS.</translation>
         <translation>La sortie « {} » n&apos;est pas un type de couche connu ; ses fichiers ont été laissés tels quels.</translation>
     </message>
     <message>
-        <location filename="../core/results.py" line="78"/>
-        <location filename="../core/results_stream.py" line="282"/>
+        <location filename="../core/results.py" line="75"/>
+        <location filename="../core/results_stream.py" line="278"/>
         <source>No results were found in {}.</source>
         <translation>Aucun résultat n&apos;a été trouvé dans {}.</translation>
     </message>
     <message>
-        <location filename="../core/results.py" line="108"/>
+        <location filename="../core/results.py" line="113"/>
         <source>{} could not be replaced (is it open in another program?); the new merge is {}.</source>
         <translation>{} n&apos;a pas pu être remplacé (est-il ouvert dans un autre programme ?) ; la nouvelle fusion est {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="349"/>
+        <location filename="../core/results_3d.py" line="357"/>
         <source>Terrain (3D elevation)</source>
         <translation>Terrain (élévation 3D)</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="219"/>
+        <location filename="../core/results_3d.py" line="227"/>
         <source>up to {} m</source>
         <translation>jusqu&apos;à {} m</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="219"/>
+        <location filename="../core/results_3d.py" line="227"/>
         <source>over {} m</source>
         <translation>plus de {} m</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="225"/>
+        <location filename="../core/results_3d.py" line="233"/>
         <source>height unknown</source>
         <translation>hauteur inconnue</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="581"/>
+        <location filename="../core/results_3d.py" line="613"/>
         <source>The 3D view could not be drawn to {} (error {}).</source>
         <translation>La vue 3D n&apos;a pas pu être rendue dans {} (erreur {}).</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="614"/>
+        <location filename="../core/results_3d.py" line="646"/>
         <source>The 3D view of the results could not be prepared: {}</source>
         <translation>La vue 3D des résultats n&apos;a pas pu être préparée : {}</translation>
     </message>
@@ -387,43 +387,43 @@ puis redémarrez QGIS.</translation>
         <translation>{} n&apos;a pas été écrit par une fusion BEOD et a été laissé tel quel ; la couche fusionnée est {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="233"/>
-        <location filename="../core/results_load.py" line="231"/>
+        <location filename="../core/results_load.py" line="234"/>
+        <location filename="../core/results_load.py" line="232"/>
         <source>{} (run {})</source>
         <translation>{} (exécution {})</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="227"/>
+        <location filename="../core/results_load.py" line="228"/>
         <source>{} ({})</source>
         <translation>{} ({})</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="69"/>
+        <location filename="../core/results_load.py" line="70"/>
         <source>The style {} could not be applied to {}: {}</source>
         <translation>Le style {} n&apos;a pas pu être appliqué à {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="150"/>
+        <location filename="../core/results_load.py" line="151"/>
         <source>{} could not be opened from {}.</source>
         <translation>{} n&apos;a pas pu être ouvert depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="92"/>
+        <location filename="../core/results_load.py" line="93"/>
         <source>{} m</source>
         <translation>{} m</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="271"/>
+        <location filename="../core/results_load.py" line="272"/>
         <source>3D Tiles were saved but not added to the map: QGIS {} cannot display them (QGIS 3.34 or newer can). They are in the run&apos;s folder: {}.</source>
         <translation>Les 3D Tiles ont été enregistrées mais pas ajoutées à la carte : QGIS {} ne sait pas les afficher (QGIS 3.34 ou plus récent le peut). Elles sont dans le dossier de l&apos;extraction : {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="286"/>
+        <location filename="../core/results_load.py" line="325"/>
         <source>No results could be loaded from {}.</source>
         <translation>Aucun résultat n&apos;a pu être chargé depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="266"/>
+        <location filename="../core/results_load.py" line="267"/>
         <source>The 3D Tiles in {} could not be opened.</source>
         <translation>Les 3D Tiles de {} n&apos;ont pas pu être ouvertes.</translation>
     </message>
@@ -469,68 +469,68 @@ puis redémarrez QGIS.</translation>
         <translation>Jeu de tuiles 3D {} ignoré : il est illisible.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="860"/>
+        <location filename="../core/tasks.py" line="858"/>
         <source>Waiting for sign-in: sign in (section 1 of the panel) and it resumes by itself.</source>
         <translation>En attente de connexion : connectez-vous (section 1 du panneau) et le suivi reprendra de lui-même.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="64"/>
+        <location filename="../core/tasks.py" line="63"/>
         <source>Signing in</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="65"/>
+        <location filename="../core/tasks.py" line="64"/>
         <source>Creating the project</source>
         <translation>Création du projet</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="66"/>
+        <location filename="../core/tasks.py" line="65"/>
         <source>Sending the area of interest</source>
         <translation>Envoi de la zone d&apos;intérêt</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="67"/>
+        <location filename="../core/tasks.py" line="66"/>
         <source>Starting the extraction</source>
         <translation>Lancement de l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="68"/>
+        <location filename="../core/tasks.py" line="67"/>
         <source>Extracting on the server</source>
         <translation>Extraction sur le serveur</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="69"/>
+        <location filename="../core/tasks.py" line="68"/>
         <source>Downloading results</source>
         <translation>Téléchargement des résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="70"/>
+        <location filename="../core/tasks.py" line="69"/>
         <source>Merging tiles</source>
         <translation>Fusion des tuiles</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="71"/>
+        <location filename="../core/tasks.py" line="70"/>
         <source>Loading layers</source>
         <translation>Chargement des couches</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="72"/>
+        <location filename="../core/tasks.py" line="71"/>
         <location filename="../ui/jobs_panel.py" line="45"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="119"/>
+        <location filename="../core/tasks.py" line="118"/>
         <source>Cost: {} credits (balance {} before, {} after).</source>
         <translation>Coût : {} crédits (solde de {} avant, {} après).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="122"/>
+        <location filename="../core/tasks.py" line="121"/>
         <source>Cost: cannot be told apart from other runs of the account started at the same time; the account shows the balance.</source>
         <translation>Coût : impossible à distinguer de celui d&apos;autres extractions du compte lancées en même temps ; le compte indique le solde.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="364"/>
+        <location filename="../core/tasks.py" line="363"/>
         <location filename="../ui/messages.py" line="40"/>
         <source>Unexpected error ({}): {}</source>
         <translation>Erreur inattendue ({}) : {}</translation>
@@ -552,27 +552,27 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="511"/>
-        <location filename="../core/tasks.py" line="720"/>
+        <location filename="../core/tasks.py" line="718"/>
         <source>BrightEarth On Demand: {} finished</source>
         <translation>BrightEarth On Demand : {} terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="710"/>
+        <location filename="../core/tasks.py" line="708"/>
         <source>Results ready: they will be added to {} when you open it.</source>
         <translation>Résultats prêts : ils seront ajoutés à {} quand vous l&apos;ouvrirez.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="89"/>
+        <location filename="../core/tasks.py" line="88"/>
         <source>Sign in to BrightEarth On Demand first.</source>
         <translation>Connectez-vous d&apos;abord à BrightEarth On Demand.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="445"/>
+        <location filename="../core/tasks.py" line="444"/>
         <source>The run failed.</source>
         <translation>L&apos;exécution a échoué.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="447"/>
+        <location filename="../core/tasks.py" line="446"/>
         <source>BrightEarth On Demand: {} failed</source>
         <translation>BrightEarth On Demand : échec de {}</translation>
     </message>
@@ -592,106 +592,107 @@ puis redémarrez QGIS.</translation>
         <translation>Zoomer sur les résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="716"/>
+        <location filename="../core/tasks.py" line="714"/>
+        <location filename="../ui/jobs_panel.py" line="215"/>
         <source>{}: {}</source>
         <translation>{} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="721"/>
+        <location filename="../core/tasks.py" line="719"/>
         <source>It was started from {}, which is not open now.</source>
         <translation>Elle a été lancée depuis {}, qui n&apos;est pas ouvert actuellement.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="723"/>
+        <location filename="../core/tasks.py" line="721"/>
         <source>Open {}</source>
         <translation>Ouvrir {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="727"/>
+        <location filename="../core/tasks.py" line="725"/>
         <source>Load into this project</source>
         <translation>Charger dans ce projet</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="890"/>
-        <location filename="../core/tasks.py" line="423"/>
+        <location filename="../core/tasks.py" line="888"/>
+        <location filename="../core/tasks.py" line="422"/>
         <source>Interrupted before the server started it: run it again.</source>
         <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="913"/>
+        <location filename="../core/tasks.py" line="911"/>
         <source>Resuming {} (scenario {}).</source>
         <translation>Reprise de {} (scénario {}).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="316"/>
-        <location filename="../core/tasks.py" line="308"/>
-        <location filename="../core/tasks.py" line="311"/>
+        <location filename="../core/tasks.py" line="315"/>
+        <location filename="../core/tasks.py" line="307"/>
+        <location filename="../core/tasks.py" line="310"/>
         <location filename="../processing_provider/download_results.py" line="77"/>
         <location filename="../processing_provider/outputs.py" line="96"/>
-        <location filename="../processing_provider/run_extraction.py" line="175"/>
+        <location filename="../processing_provider/run_extraction.py" line="181"/>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="337"/>
+        <location filename="../core/tasks.py" line="336"/>
         <source>Could not write the results to {}: {}. Choose another output folder.</source>
         <translation>Impossible d&apos;écrire les résultats dans {} : {}. Choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="377"/>
+        <location filename="../core/tasks.py" line="376"/>
         <source>The results could not be loaded: {}</source>
         <translation>Les résultats n&apos;ont pas pu être chargés : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="420"/>
+        <location filename="../core/tasks.py" line="419"/>
         <source>Interrupted: it will be followed again when QGIS starts.</source>
         <translation>Interrompu : le suivi reprendra au prochain démarrage de QGIS.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="430"/>
+        <location filename="../core/tasks.py" line="429"/>
         <source>{} was cancelled.</source>
         <translation>{} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="442"/>
-        <location filename="../core/tasks.py" line="380"/>
+        <location filename="../core/tasks.py" line="441"/>
+        <location filename="../core/tasks.py" line="379"/>
         <location filename="../plugin.py" line="57"/>
         <location filename="../plugin.py" line="128"/>
         <location filename="../processing_provider/base.py" line="44"/>
         <location filename="../processing_provider/provider.py" line="16"/>
         <location filename="../ui/dock.py" line="51"/>
         <location filename="../ui/master_password.py" line="54"/>
-        <location filename="../ui/view3d.py" line="84"/>
+        <location filename="../ui/view3d.py" line="88"/>
         <source>BrightEarth On Demand</source>
         <translation>BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="842"/>
+        <location filename="../core/tasks.py" line="840"/>
         <source>“{}” is already being downloaded into {}; wait for it to end.</source>
         <translation>« {} » est déjà en cours de téléchargement dans {} ; attendez la fin.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="332"/>
+        <location filename="../core/tasks.py" line="331"/>
         <source>{} failed: {}</source>
         <translation>Échec de {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="435"/>
+        <location filename="../core/tasks.py" line="434"/>
         <source>{}: download stopped. Click Download in the Jobs list to go on.</source>
         <translation>{} : téléchargement arrêté. Cliquez sur Télécharger dans la liste des Tâches pour le poursuivre.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="439"/>
+        <location filename="../core/tasks.py" line="438"/>
         <source>{}: the download was interrupted by QGIS; it goes on at the next start (or click Resume in the Jobs list).</source>
         <translation>{} : le téléchargement a été interrompu par QGIS ; il reprendra au prochain démarrage (ou cliquez sur Reprendre dans la liste des Tâches).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="329"/>
+        <location filename="../core/tasks.py" line="328"/>
         <source>To resume it: in the dock&apos;s History list, select “{}” and click “Download and load”; the files already received are kept.</source>
         <translation>Pour le reprendre : dans la liste Historique du panneau, sélectionnez « {} » et cliquez sur « Télécharger » ; les fichiers déjà reçus sont conservés.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="432"/>
+        <location filename="../core/tasks.py" line="431"/>
         <source>Nothing was started on the server, nothing is charged.</source>
         <translation>Rien n&apos;a été lancé sur le serveur, rien n&apos;est facturé.</translation>
     </message>
@@ -940,7 +941,7 @@ puis redémarrez QGIS.</translation>
         <translation>Extraction QGIS</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="234"/>
+        <location filename="../processing_provider/run_extraction.py" line="243"/>
         <source>Cost: unknown (the balance could not be read).</source>
         <translation>Coût : inconnu (le solde n&apos;a pas pu être lu).</translation>
     </message>
@@ -950,12 +951,12 @@ puis redémarrez QGIS.</translation>
         <translation>Lancer l&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="231"/>
+        <location filename="../processing_provider/run_extraction.py" line="240"/>
         <source>Cost: {} credits.</source>
         <translation>Coût : {} crédits.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="233"/>
+        <location filename="../processing_provider/run_extraction.py" line="242"/>
         <source>Cost: cannot be told apart from other runs of the account started at the same time.</source>
         <translation>Coût : impossible à distinguer de celui d&apos;autres extractions du compte lancées en même temps.</translation>
     </message>
@@ -965,12 +966,12 @@ puis redémarrez QGIS.</translation>
         <translation>&lt;p&gt;&lt;b&gt;Identifiants&lt;/b&gt; : PROJECT_ID et SCENARIO_ID de la (dernière) extraction, et tous les identifiants dans PROJECT_IDS et SCENARIO_IDS ; « Télécharger les résultats d&apos;un scénario » les récupère à nouveau.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Exemple&lt;/b&gt; (ligne de commande) :&lt;br&gt;&lt;code&gt;qgis_process run beod:runextraction -- INPUT=aoi.gpkg MODE=1 NAME=Nice OUTPUT_FOLDER=/data/nice&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Annuler arrête l&apos;attente ; un scénario déjà lancé continue sur le serveur et ses identifiants sont dans le journal.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="246"/>
+        <location filename="../processing_provider/run_extraction.py" line="255"/>
         <source>The area of &quot;{}&quot; is empty.</source>
         <translation>La zone de « {} » est vide.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="251"/>
+        <location filename="../processing_provider/run_extraction.py" line="260"/>
         <source>&quot;{}&quot;: the {} separate areas are joined by the outline enclosing them; choose one extraction per feature to extract them separately.</source>
         <translation>« {} » : les {} zones distinctes sont réunies par le contour qui les englobe ; choisissez une extraction par entité pour les extraire séparément.</translation>
     </message>
@@ -1005,37 +1006,37 @@ puis redémarrez QGIS.</translation>
         <translation>Identifiants des scénarios (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="122"/>
+        <location filename="../processing_provider/run_extraction.py" line="128"/>
         <source>The output folder {} already holds files: they are kept as they are, and a folder holding another extraction&apos;s results is refused. Choose an empty folder to keep runs apart.</source>
         <translation>Le dossier de sortie {} contient déjà des fichiers : ils sont conservés tels quels, et un dossier contenant les résultats d&apos;une autre extraction est refusé. Choisissez un dossier vide pour garder les extractions séparées.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="177"/>
+        <location filename="../processing_provider/run_extraction.py" line="183"/>
         <source>Every extraction failed ({}).</source>
         <translation>Toutes les extractions ont échoué ({}).</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="179"/>
+        <location filename="../processing_provider/run_extraction.py" line="185"/>
         <source>{} of {} extractions failed: {}; the results of the others follow.</source>
         <translation>{} extractions sur {} ont échoué : {} ; les résultats des autres suivent.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="195"/>
+        <location filename="../processing_provider/run_extraction.py" line="201"/>
         <source>Cancelled. Project {}, scenario {} may still run on the server: fetch its results later with &quot;Download scenario results&quot;.</source>
         <translation>Annulé. Le projet {}, scénario {} peut encore s&apos;exécuter sur le serveur : récupérez ses résultats plus tard avec « Télécharger les résultats d&apos;un scénario ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="222"/>
+        <location filename="../processing_provider/run_extraction.py" line="231"/>
         <source>The area of interest has no polygon feature.</source>
         <translation>La zone d&apos;intérêt n&apos;a aucune entité polygonale.</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="136"/>
+        <location filename="../processing_provider/run_extraction.py" line="142"/>
         <source>Extraction {} of {}: &quot;{}&quot;.</source>
         <translation>Extraction {} sur {} : « {} ».</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="213"/>
+        <location filename="../processing_provider/run_extraction.py" line="222"/>
         <source>Feature {} has no polygon: skipped.</source>
         <translation>L&apos;entité {} n&apos;a pas de polygone : ignorée.</translation>
     </message>
@@ -1055,7 +1056,7 @@ puis redémarrez QGIS.</translation>
         <translation>&lt;p&gt;&lt;b&gt;Dossier de sortie&lt;/b&gt; (OUTPUT_FOLDER) : où les résultats sont téléchargés (l&apos;extraction de chaque entité dans son propre sous-dossier) et fusionnés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Délai&lt;/b&gt; (MAX_OUTAGE_HOURS, 24 par défaut) : pendant le suivi et le téléchargement, une coupure du réseau, un dépassement de délai ou une erreur du serveur est attendu avec une pause croissante, pendant ce nombre d&apos;heures au plus ; l&apos;algorithme s&apos;arrête ensuite et l&apos;extraction, qui continue sur le serveur, peut être récupérée avec « Télécharger les résultats d&apos;un scénario ».&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="142"/>
+        <location filename="../processing_provider/run_extraction.py" line="148"/>
         <source>Project {}, scenario {}, activity {}.</source>
         <translation>Projet {}, scénario {}, activité {}.</translation>
     </message>
@@ -1065,18 +1066,18 @@ puis redémarrez QGIS.</translation>
         <translation>&lt;p&gt;Lance des extractions BrightEarth On Demand (bâti, végétation, routes, occupation du sol, terrain) sur des polygones, attend leur fin, télécharge les résultats et les fusionne en une couche par type de sortie. Le service décompte des crédits pour chaque extraction.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zone d&apos;intérêt&lt;/b&gt; (INPUT) : des entités polygonales dans n&apos;importe quel SCR (envoyées en WGS 84) ; avec « Entités sélectionnées uniquement », seule la sélection est utilisée.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Extractions&lt;/b&gt; (MODE) : 0 = une extraction par entité (un projet et un scénario pour chacune, résultats fusionnés ensemble), 1 = une seule extraction pour toutes les entités (leur union comme zone unique).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Nom de l&apos;extraction&lt;/b&gt; (NAME) nomme le projet et le scénario ; avec le &lt;b&gt;champ de nom&lt;/b&gt; (NAME_FIELD), la valeur de chaque entité nomme son extraction.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="155"/>
-        <location filename="../processing_provider/run_extraction.py" line="167"/>
+        <location filename="../processing_provider/run_extraction.py" line="161"/>
+        <location filename="../processing_provider/run_extraction.py" line="173"/>
         <source>Extraction &quot;{}&quot; failed: {}</source>
         <translation>L&apos;extraction « {} » a échoué : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="155"/>
+        <location filename="../processing_provider/run_extraction.py" line="161"/>
         <source>The area of &quot;{}&quot; cannot be sent: {}</source>
         <translation>La zone de « {} » ne peut pas être envoyée : {}</translation>
     </message>
     <message>
-        <location filename="../processing_provider/run_extraction.py" line="164"/>
+        <location filename="../processing_provider/run_extraction.py" line="170"/>
         <source>Project {}, scenario {}: use &quot;Download scenario results&quot; once it is finished.</source>
         <translation>Projet {}, scénario {} : utilisez « Télécharger les résultats d&apos;un scénario » une fois qu&apos;il est terminé.</translation>
     </message>
@@ -1479,7 +1480,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../ui/history_panel.py" line="172"/>
-        <location filename="../ui/jobs_panel.py" line="229"/>
+        <location filename="../ui/jobs_panel.py" line="236"/>
         <source>Project {}, scenario {}</source>
         <translation>Projet {}, scénario {}</translation>
     </message>
@@ -1549,62 +1550,62 @@ puis redémarrez QGIS.</translation>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="196"/>
+        <location filename="../ui/jobs_panel.py" line="198"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="197"/>
+        <location filename="../ui/jobs_panel.py" line="199"/>
         <source>Cancel before the extraction starts on the server: nothing is charged</source>
         <translation>Annuler avant que l&apos;extraction ne démarre sur le serveur : rien n&apos;est facturé</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="198"/>
+        <location filename="../ui/jobs_panel.py" line="201"/>
         <source>Stop following</source>
         <translation>Ne plus suivre</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="199"/>
+        <location filename="../ui/jobs_panel.py" line="202"/>
         <source>The extraction goes on on the server and is charged; download it later here or from History</source>
         <translation>L&apos;extraction continue sur le serveur et est facturée ; téléchargez-la plus tard ici ou depuis l&apos;Historique</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="201"/>
+        <location filename="../ui/jobs_panel.py" line="205"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="201"/>
+        <location filename="../ui/jobs_panel.py" line="205"/>
         <source>Download and load the results of this extraction</source>
         <translation>Télécharger et charger les résultats de cette extraction</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="202"/>
+        <location filename="../ui/jobs_panel.py" line="207"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="202"/>
+        <location filename="../ui/jobs_panel.py" line="207"/>
         <source>Follow this extraction again and download its results</source>
         <translation>Suivre de nouveau cette extraction et télécharger ses résultats</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="203"/>
+        <location filename="../ui/jobs_panel.py" line="209"/>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="203"/>
+        <location filename="../ui/jobs_panel.py" line="209"/>
         <source>Sign in to follow this extraction again</source>
         <translation>Se connecter pour suivre de nouveau cette extraction</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="227"/>
+        <location filename="../ui/jobs_panel.py" line="234"/>
         <source>Project: {}</source>
         <translation>Projet : {}</translation>
     </message>
     <message>
-        <location filename="../ui/jobs_panel.py" line="231"/>
+        <location filename="../ui/jobs_panel.py" line="238"/>
         <source>Folder: {}</source>
         <translation>Dossier : {}</translation>
     </message>
@@ -1710,68 +1711,73 @@ puis redémarrez QGIS.</translation>
         <translation>Dossier des résultats d&apos;extraction</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="34"/>
+        <location filename="../ui/view3d.py" line="38"/>
         <source>Extruded buildings and trees</source>
         <translation>Bâti et végétation extrudés</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="35"/>
+        <location filename="../ui/view3d.py" line="39"/>
         <source>The server&apos;s 3D Tiles</source>
         <translation>Les 3D Tiles du serveur</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="36"/>
+        <location filename="../ui/view3d.py" line="40"/>
         <source>Both</source>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="230"/>
+        <location filename="../ui/view3d.py" line="296"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="231"/>
+        <location filename="../ui/view3d.py" line="297"/>
         <source>Show in 3D: the buildings and trees standing on the extracted terrain</source>
         <translation>Afficher en 3D : le bâti et la végétation posés sur le terrain extrait</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="95"/>
+        <location filename="../ui/view3d.py" line="99"/>
         <source>This QGIS was built without 3D views.</source>
         <translation>Cette version de QGIS a été compilée sans vues 3D.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="99"/>
+        <location filename="../ui/view3d.py" line="103"/>
         <source>The results of “{}” are not in the project: load them first.</source>
         <translation>Les résultats de « {} » ne sont pas dans le projet : chargez-les d&apos;abord.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="141"/>
+        <location filename="../ui/view3d.py" line="145"/>
         <source>This QGIS has no 3D map views.</source>
         <translation>Cette version de QGIS n&apos;a pas de vues cartographiques 3D.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="146"/>
+        <location filename="../ui/view3d.py" line="150"/>
         <source>A 3D view needs a projected coordinate reference system: set the project&apos;s CRS to the results&apos; one ({}) and try again.</source>
         <translation>Une vue 3D demande un système de coordonnées de référence projeté : donnez au projet le SCR des résultats ({}) et réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="285"/>
-        <location filename="../ui/view3d.py" line="346"/>
+        <location filename="../ui/view3d.py" line="233"/>
+        <source>The 3D view shows a flat terrain: its terrain could not be set to {}.</source>
+        <translation>La vue 3D montre un terrain plat : son terrain n&apos;a pas pu être réglé sur {}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/view3d.py" line="351"/>
+        <location filename="../ui/view3d.py" line="412"/>
         <source>Show in 3D</source>
         <translation>Afficher en 3D</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="286"/>
+        <location filename="../ui/view3d.py" line="352"/>
         <source>Open a 3D view of these results</source>
         <translation>Ouvrir une vue 3D de ces résultats</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="111"/>
+        <location filename="../ui/view3d.py" line="115"/>
         <source>The 3D view API of this QGIS differs: {}</source>
         <translation>L&apos;API des vues 3D de cette version de QGIS est différente : {}</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="209"/>
+        <location filename="../ui/view3d.py" line="275"/>
         <source>Tilt Down</source>
         <translation>Incliner vers le bas</translation>
     </message>

@@ -266,7 +266,36 @@ class Check:
             from qgis.PyQt.QtGui import QGuiApplication
 
             QGuiApplication.primaryScreen().grabWindow(0).save(str(self.out / "screen.png"))
+            self.result["view_terrain"] = self.view_terrain(added[0])
         self.later(500, self.layer_menu)
+
+    def view_terrain(self, view):
+        """The terrain of a QGIS < 3.36 view, as its own "Configure…" dialog shows it: the
+        terrain type's name and layer (None where the view is a Qgs3DMapCanvas window, whose
+        map settings the report does not need: the scene is set through the API there)."""
+        from qgis.PyQt.QtCore import QTimer
+        from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog, QDockWidget
+
+        action = self.view3d()._configure_action(view) if isinstance(view, QDockWidget) else None
+        if action is None:
+            return None
+        seen = {}
+
+        def read(tries=40):
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, QDialog):
+                if tries:
+                    QTimer.singleShot(25, lambda: read(tries - 1))
+                return
+            kind = dialog.findChild(QComboBox, "cboTerrainType")
+            layer = dialog.findChild(QComboBox, "cboTerrainLayer")
+            seen["type"] = kind.currentData() if kind is not None else None
+            seen["layer"] = layer.currentText() if layer is not None else None
+            dialog.reject()
+
+        QTimer.singleShot(0, read)
+        action.trigger()
+        return seen
 
     def layer_menu(self):
         """Right-click the Buildings layer: its context menu offers "Show in 3D"."""

@@ -50,6 +50,17 @@ def test_show_in_3d_from_the_jobs_list(run):
     assert steps["Show in 3D in the layer's context menu"]["ok"]
 
 
+def test_the_view_stands_on_the_extracted_terrain(run):
+    """Where the view is QGIS's own dock (QGIS < 3.36), its configuration shows the DTM as
+    a DEM terrain (on 3.22 set through that dialog, on 3.26+ from the project's terrain)."""
+    report, _ = run
+    terrain = report.get("view_terrain")
+    if terrain is None:
+        pytest.skip("QGIS >= 3.36: the view gets the scene's DEM terrain through the API "
+                    "(tests/test_results_3d.py checks those settings)")
+    assert terrain == {"type": 1, "layer": "Terrain (3D elevation)"}, terrain
+
+
 def test_buildings_and_terrain_drawn_in_the_view(run):
     """Against the empty scene (nearly one flat colour), the view shows many colours over most
     of its area, and the warm colours of the buildings' height classes."""

@@ -3,17 +3,19 @@
 On QGIS versions whose interface creates 3D views for plugins (``createNewMapCanvas3D``),
 the view gets the scene of ``core.results_3d`` as is: the DTM as its terrain, the draped
 terrain colours, the extruded buildings and trees (or the server's 3D Tiles, per the
-remembered choice) and the oblique camera. QGIS 3.22 offers plugins no access to a 3D view:
-there the view is opened with QGIS's own "New 3D Map View" action over the results' extent,
-showing what the map shows (the extruded buildings and trees over the draped terrain, whose
-elevation cannot be set from a plugin there), and tilted with its own navigation buttons.
+remembered choice) and the oblique camera. QGIS 3.22 to 3.34 offer plugins no access to a
+3D view: there the view is opened with QGIS's own "New 3D Map View" action over the
+results' extent, showing what the map shows (the extruded buildings and trees over the
+draped terrain), and tilted with its own navigation buttons; its terrain is the project's
+(the DTM, set by ``results_3d.save_scene``) on 3.26 and newer, and on 3.22 the DTM set
+through the view's own "Configure…" dialog.
 The full scene, DEM terrain included, is in the project's layout "<job> (3D)" everywhere.
 """
 
 from typing import List, Optional
 
 from qgis.core import Qgis, QgsMessageLog, QgsProject
-from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolButton, QWidget
 
 from ..core import results_3d
@@ -27,6 +29,8 @@ NAVIGATION_CLASS = "Qgs3DNavigationWidget"
 #: the "Tilt Down" button of QGIS 3.22's 3D navigation widget turns the camera by one degree per click
 TILT_CLICKS = int(results_3d.CAMERA_PITCH)
 BUTTON_NAME = "beodShow3DButton"
+#: the DEM entry of the terrain types of QGIS 3.22's 3D view configuration (QgsTerrainGenerator::Dem)
+DEM_TERRAIN = 1
 
 
 def mode_titles() -> dict:
@@ -165,8 +169,70 @@ def _open_with_action(iface, project, group, layers, mode):
     dock = added[0]
     dock.setWindowTitle(results_3d.layout_name(group.name()))
     _place_over_map(iface, dock)
+    if not hasattr(project, "elevationProperties"):  # QGIS < 3.26: no project terrain for new views
+        _set_dem_terrain(dock, results_3d.elevation_layer(layers))
     _tilt(dock, TILT_CLICKS)
     return dock
+
+
+def _layer_id_role() -> int:
+    """The item data role of a layer combo box holding the layer's id."""
+    from qgis.core import QgsMapLayerModel
+
+    roles = getattr(QgsMapLayerModel, "ItemDataRole", None)
+    if roles is not None and hasattr(roles, "LayerId"):  # QGIS >= 3.36
+        return int(roles.LayerId)
+    return int(QgsMapLayerModel.LayerIdRole)
+
+
+def _configure_action(dock: QDockWidget) -> Optional[QAction]:
+    """The "Configure…" action of a QGIS 3D view's toolbar (its text, in any language)."""
+    context, text = DOCK_CLASS, "Configure…"  # QGIS's own text, translated by QGIS's catalogue
+    wanted = {QCoreApplication.translate(context, text), text}
+    for action in dock.findChildren(QAction):
+        if action.text().replace("&", "") in wanted:
+            return action
+    return None
+
+
+def _set_dem_terrain(dock: QDockWidget, dtm) -> bool:
+    """QGIS 3.22: give a view opened with QGIS's own action the DTM as its terrain, through
+    the view's "Configure…" dialog (the only way there), filled and accepted at once.
+    True when the dialog took the terrain; otherwise the view keeps its flat terrain."""
+    action = _configure_action(dock)
+    if dtm is None or action is None:
+        return False
+    from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog
+
+    taken = []
+
+    def fill(tries: int = 40):
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog):
+            if tries:
+                QTimer.singleShot(25, lambda: fill(tries - 1))
+            return
+        kind = dialog.findChild(QComboBox, "cboTerrainType")
+        layer_box = dialog.findChild(QComboBox, "cboTerrainLayer")  # a QgsMapLayerComboBox
+        index = kind.findData(DEM_TERRAIN) if kind is not None else -1
+        if index < 0 or layer_box is None:
+            dialog.reject()
+            return
+        kind.setCurrentIndex(index)
+        layer_index = layer_box.findData(dtm.id(), _layer_id_role())
+        if layer_index < 0:
+            dialog.reject()
+            return
+        layer_box.setCurrentIndex(layer_index)
+        taken.append(True)
+        dialog.accept()
+
+    QTimer.singleShot(0, fill)
+    action.trigger()  # the dialog's own event loop runs ``fill``
+    if not taken:
+        QgsMessageLog.logMessage(tr("The 3D view shows a flat terrain: its terrain could not be set to {}.",
+                                    dtm.name()), LOG_TAG, Qgis.MessageLevel.Info)
+    return bool(taken)
 
 
 def _show_only(project, group, layers, shown):
