@@ -405,10 +405,11 @@ def scene_extent(layers: Sequence[QgsMapLayer], crs, project: QgsProject) -> Qgs
     return extent if not extent.isEmpty() else QgsRectangle()
 
 
-def _all_statistics():
-    """The "all statistics" flag of ``bandStatistics`` under its name of this QGIS."""
-    everything = getattr(qgis.core.QgsRasterBandStats, "All", None)
-    return everything if everything is not None else Qgis.RasterBandStatistic.All  # QGIS >= 3.40
+def _band_statistics(dtm: QgsRasterLayer, extent: QgsRectangle):
+    """All the statistics of the DTM's band over ``extent`` (empty: all of it), from a sample.
+    The statistics are left to their default (all): an explicit flag picks the overload that
+    QGIS >= 3.40 deprecates, whatever its type."""
+    return dtm.dataProvider().bandStatistics(1, extent=extent, sampleSize=2000)
 
 
 def _terrain_heights(dtm: Optional[QgsRasterLayer]) -> Tuple[float, float]:
@@ -418,7 +419,7 @@ def _terrain_heights(dtm: Optional[QgsRasterLayer]) -> Tuple[float, float]:
     renderer = dtm.renderer()
     if hasattr(renderer, "classificationMin") and renderer.classificationMax() > renderer.classificationMin():
         return float(renderer.classificationMin()), float(renderer.classificationMax())
-    stats = dtm.dataProvider().bandStatistics(1, _all_statistics(), QgsRectangle(), 2000)
+    stats = _band_statistics(dtm, QgsRectangle())
     return float(stats.minimumValue), float(stats.maximumValue)
 
 
@@ -433,7 +434,7 @@ def _ground_height(dtm: Optional[QgsRasterLayer], extent: QgsRectangle, crs, pro
             area = QgsCoordinateTransform(crs, dtm.crs(), project).transformBoundingBox(extent)
         except qgis.core.QgsCsException:
             return (low + high) / 2.0
-    stats = dtm.dataProvider().bandStatistics(1, _all_statistics(), area, 2000)
+    stats = _band_statistics(dtm, area)
     mean = float(stats.mean)
     return mean if low <= mean <= high or high <= low else (low + high) / 2.0
 
@@ -512,6 +513,12 @@ def scene_settings(layers: Sequence[QgsMapLayer], project: Optional[QgsProject] 
     settings.resolveReferences(project)
     settings.setLayers(shown)
     settings.setCrs(crs)
+    if hasattr(settings, "setExtent") and not extent.isEmpty():
+        # QGIS >= 3.30 keeps the scene's extent (it bounds the terrain and, from 3.44, places the
+        # scene's origin): the results' own, not one QGIS derives from the project's layers
+        settings.setExtent(extent)
+        if hasattr(settings, "setOrigin"):
+            settings.setOrigin(QgsVector3D(origin.x(), origin.y(), 0.0))
     if dtm is not None:
         set_dem_terrain(settings, dtm)
     return settings
