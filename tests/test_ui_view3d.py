@@ -90,3 +90,39 @@ def test_3d_finds_the_results_group_by_its_folder(panel, qgis_iface, qgis_new_pr
     texts = [text for text, _ in _messages(qgis_iface)]
     assert not any("not in the project" in text for text in texts)
     assert any("3D map views" in text for text in texts), texts
+
+
+def test_the_3d_button_menu_chooses_what_the_view_shows_and_remembers_it(panel, monkeypatch, tmp_path):
+    """QGIS >= 3.34: the button's menu offers the extrusions, the server's 3D Tiles or both;
+    a choice opens the view in that mode and is remembered (checked in the next menu).
+    Before 3.34 there are no 3D Tiles to offer: a plain button."""
+    jobs_panel, store = panel
+    shown = []
+    monkeypatch.setattr(view3d, "show_results_in_3d",
+                        lambda iface, out_dir=None, name=None, mode=None: shown.append((name, mode)))
+    view3d.results_3d.remember_mode(view3d.results_3d.MODE_EXTRUSIONS)
+    job = _job(store, "Menu run", jobs_module.SUCCEEDED, str(tmp_path / "menu"))
+    jobs_panel.refresh()
+    button = _button(jobs_panel, job)
+    if not view3d.tiled_scenes_supported():
+        assert button.menu() is None
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert shown == [("Menu run", None)]
+        return
+    titles = view3d.mode_titles()
+    entries = {action.text(): action for action in button.menu().actions()}
+    assert set(entries) == set(titles.values())
+    assert [text for text, action in entries.items() if action.isChecked()] == [
+        titles[view3d.results_3d.MODE_EXTRUSIONS]]
+
+    entries[titles[view3d.results_3d.MODE_TILES]].trigger()
+
+    assert shown == [("Menu run", view3d.results_3d.MODE_TILES)]
+    assert view3d.results_3d.remembered_mode() == view3d.results_3d.MODE_TILES
+    assert [text for text, action in entries.items() if action.isChecked()] == [
+        titles[view3d.results_3d.MODE_TILES]]  # one choice at a time
+    jobs_panel.refresh()  # the rows are rebuilt: the new menu checks the remembered choice
+    menu = _button(jobs_panel, job).menu()
+    assert [action.text() for action in menu.actions() if action.isChecked()] == [
+        titles[view3d.results_3d.MODE_TILES]]
+    view3d.results_3d.remember_mode(view3d.results_3d.MODE_EXTRUSIONS)

@@ -16,7 +16,7 @@ from typing import List, Optional
 
 from qgis.core import Qgis, QgsMessageLog, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
-from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QToolButton, QWidget
+from qgis.PyQt.QtWidgets import QAction, QActionGroup, QDockWidget, QMenu, QToolButton, QWidget
 
 from ..core import results_3d
 from ..core.i18n import tr
@@ -311,9 +311,12 @@ def show_button(job, iface_getter=None) -> QToolButton:
     button.clicked.connect(lambda checked=False: show())
     if tiled_scenes_supported():
         menu = QMenu(button)
+        choices = QActionGroup(menu)  # one choice checked at a time
+        choices.setExclusive(True)
         for mode, title in mode_titles().items():
             entry = menu.addAction(title)
             entry.setCheckable(True)
+            choices.addAction(entry)
             entry.setChecked(mode == results_3d.remembered_mode())
             entry.triggered.connect(lambda checked=False, mode=mode: show(mode))
         button.setMenu(menu)
