@@ -464,6 +464,11 @@ class _Feed:
         self._exhausted = False
         self._closed = threading.Event()
 
+    @property
+    def exhausted(self) -> bool:
+        """Whether every transfer has been queued."""
+        return self._exhausted
+
     def top_up(self, pending: set) -> set:
         """Queue new transfers until ``pending`` holds ``window`` of them (called by one thread)."""
         while not self._exhausted and len(pending) < self._window:
@@ -808,9 +813,12 @@ class Downloader:
 
     # -- all files --------------------------------------------------------------------------
     def run(self, files: Dict[str, RemoteFile], on_progress=None, label: str = "",
-            on_file: Optional[Callable[[str], None]] = None) -> List[str]:
+            on_file: Optional[Callable[[str], None]] = None,
+            hold: Optional[Callable[[], bool]] = None) -> List[str]:
         """Download every file; the local paths. ``on_file(path)`` is called from the calling
-        thread as soon as each file is complete (or found complete on disk).
+        thread as soon as each file is complete (or found complete on disk). While ``hold()``
+        is true, no new transfer is handed to the workers (those under way go on): a consumer
+        of the files that falls behind makes the download wait for it.
 
         A file that fails after its retries does not stop the others (the error is raised
         at the end, naming how many failed); an unsafe name, a disk error or a
@@ -826,7 +834,7 @@ class Downloader:
         try:
             pending = feed.top_up(pending)
             self._start_workers(feed, len(files))
-            while pending and not self.cancelled():
+            while (pending or not feed.exhausted) and not self.cancelled():
                 for future in self._finished(timeout=0.05):
                     if future not in pending:  # left over from an earlier run
                         continue
@@ -834,7 +842,7 @@ class Downloader:
                     failure = self._outcome(future, paths, on_file)
                     if failure is not None:
                         failures.append(failure)
-                if not self._stop.is_set():
+                if not self._stop.is_set() and not (hold is not None and hold()):
                     pending = feed.top_up(pending)
                 self._report(on_progress, label)
         finally:
@@ -1049,7 +1057,8 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
                       max_zip_bytes: int = DEFAULT_MAX_ZIP_BYTES,
                       max_zip_ratio: float = DEFAULT_MAX_ZIP_RATIO,
                       on_listing: Optional[Callable[[List[Tuple[str, ...]]], None]] = None,
-                      on_file: Optional[Callable[[str], None]] = None) -> DownloadResult:
+                      on_file: Optional[Callable[[str], None]] = None,
+                      hold: Optional[Callable[[], bool]] = None) -> DownloadResult:
     """Download (or resume) the results of scenario ``sid`` of project ``pid`` into ``out_dir``.
 
     The storage layout is kept: ``<out>/<tile>/EXPORT/<layer>/<format>/<file>``; a zip is
@@ -1057,18 +1066,19 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
 
     For results listed file by file (not a zip), ``on_listing(parts)`` receives the path
     components of every file before the transfers start, and ``on_file(path)`` each local
-    path as soon as that file is complete, so the files can be used while others arrive.
+    path as soon as that file is complete, so the files can be used while others arrive;
+    while ``hold()`` is true, no new transfer starts (a consumer of the files catching up).
     """
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
     with OutputFolder(out_dir, server=getattr(client, "server_url", ""), project_id=pid, scenario_id=sid,
                       is_cancelled=is_cancelled) as folder:
         return _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers,
-                              max_zip_bytes, max_zip_ratio, on_listing, on_file)
+                              max_zip_bytes, max_zip_ratio, on_listing, on_file, hold)
 
 
 def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers, max_zip_bytes,
-                   max_zip_ratio, on_listing=None, on_file=None) -> DownloadResult:
+                   max_zip_ratio, on_listing=None, on_file=None, hold=None) -> DownloadResult:
     if on_progress is not None:
         on_progress(DownloadProgress(0.0, "Listing the result files"))
     files = list_all_files(client, pid, sid, is_cancelled)
@@ -1081,7 +1091,7 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
     if not is_zip_listing(files):
         if on_listing is not None:
             on_listing([item.parts for item in files.values()])
-        paths = downloader.run(files, on_progress, on_file=on_file)
+        paths = downloader.run(files, on_progress, on_file=on_file, hold=hold)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                               skipped=downloader.skipped)
 

@@ -33,6 +33,10 @@ from .results_stream_mosaic import MosaicCollector
 
 LOG_TAG = "BEOD"
 _STOP = object()
+#: Files waiting for the merge above which no new transfer starts. Where the download is
+#: bound by the CPU (a fast link), it would otherwise run far ahead of the merge, which
+#: would then finish long after the last byte; this keeps the merge about a second behind.
+MAX_BACKLOG = 600
 
 
 def _log(message: str) -> None:
@@ -129,9 +133,15 @@ class StreamingMerge:
                 gc.freeze()
             self._queue.put(path)
 
+    def behind(self) -> bool:
+        """Whether the merge lags so far behind the download that the download should wait."""
+        thread = self._thread
+        return (self.enabled and thread is not None and thread.is_alive()
+                and self._queue.qsize() > MAX_BACKLOG)
+
     def download_options(self) -> dict:
         """The callbacks for :func:`beod.download.download_scenario`."""
-        return {"on_listing": self.planned, "on_file": self.arrived}
+        return {"on_listing": self.planned, "on_file": self.arrived, "hold": self.behind}
 
     # -- the merging thread ---------------------------------------------------------------------
     def _cancelled(self) -> bool:
