@@ -225,3 +225,16 @@ def test_the_download_waits_while_the_merge_is_behind(tmp_path, monkeypatch):
     assert not hold()
     merged = stream.finish()
     assert merged.tile_count == 4 and merged.layer("building").source_count == 4
+
+
+def test_tiles_listed_as_they_complete_give_the_scan_of_the_whole_folder(tmp_path):
+    """The merge lists each tile's folder once its files are all there; put together at the
+    end with the tiles never listed, that is the same as listing the whole folder then."""
+    from beod_qgis.core.results_scan import find_export_dirs, scan_output, scan_tile
+
+    build_output(str(tmp_path), tiles=5)
+    exports = [export for _tile, export in find_export_dirs(str(tmp_path))]
+    early = {export: scan_tile(export) for export in exports[1:4]}
+
+    assert scan_output(str(tmp_path), scanned=early) == scan_output(str(tmp_path))
+    assert scan_output(str(tmp_path)).tilesets  # 3D Tiles are part of what is compared
