@@ -541,7 +541,7 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
                          "files and the merge use the same cores; and the download waits whenever the "
                          "merge falls behind, so that the layers are ready soon after the last byte. With "
                          "a network round trip (`--rtt-ms 20`, as `make bench-download` models an object "
-                         "store) the download is bound by the network and stays within curl's time (see "
+                         "store) the download is bound by the network and comes near curl's time (see "
                          "docs/bench-download.txt).")
         if len(own) > 1:
             small = min(own, key=lambda r: r.tiles)
