@@ -14,6 +14,7 @@ cookies, no hooks, and a URL of plain ASCII already percent-encoded; anything el
 through ``session.get``. Cookies the storage would set are not kept (a presigned URL needs none).
 """
 
+import os
 import re
 import threading
 from typing import Dict, Optional, Tuple
@@ -85,17 +86,26 @@ class StorageGetter:
             return None
         if not _PLAIN_URL.fullmatch(url):
             return None
+
         adapter = session.get_adapter(url)
         return adapter if type(adapter) is HTTPAdapter else None  # noqa: E721 (not a subclass)
 
+    def _verify(self):
+        """What ``session.get`` verifies the storage's certificate with: the session's
+        setting, or where it is the default, the environment's CA bundle as requests reads it."""
+        verify = self.session.verify
+        if verify is True and self.session.trust_env:
+            verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+        return verify
+
     def _pool(self, adapter: HTTPAdapter, url: str):
         parts = urlsplit(url)
-        key = (adapter, parts.scheme.lower(), parts.netloc.lower())
+        verify = self._verify()
+        key = (adapter, parts.scheme.lower(), parts.netloc.lower(), str(verify))
         with self._lock:
             pool = self._pools.get(key)
             if pool is not None and getattr(pool, "pool", True) is not None:
                 return pool
-        verify = self.session.verify
         if hasattr(adapter, "get_connection_with_tls_context"):  # requests 2.32+
             request = requests.Request("GET", url).prepare()
             pool = adapter.get_connection_with_tls_context(request, verify, proxies={}, cert=None)
@@ -109,4 +119,4 @@ class StorageGetter:
     def _forget(self, adapter: HTTPAdapter, url: str) -> None:
         parts = urlsplit(url)
         with self._lock:
-            self._pools.pop((adapter, parts.scheme.lower(), parts.netloc.lower()), None)
+            self._pools.pop((adapter, parts.scheme.lower(), parts.netloc.lower(), str(self._verify())), None)

@@ -2,6 +2,7 @@
 the presigned URL as given) and leaves every other case (a proxy, another transport) to requests."""
 
 import pytest
+import requests
 
 from beod.client import Client
 from beod.storage_get import StorageGetter
@@ -72,3 +73,21 @@ def test_a_url_that_is_not_plain_ascii_goes_through_requests(storage):
     with getter.get(f"{storage.url}/bucket/0/EXPORT/a bé.bin?X-Amz-Signature=s", timeout=(5, 5)) as response:
         assert response.status_code == 200 and response.raw.read() == DATA
     client.close()
+
+
+def test_the_certificate_is_checked_against_the_bundle_session_get_would_use(monkeypatch):
+    """``session.get`` verifies against ``REQUESTS_CA_BUNDLE`` (or ``CURL_CA_BUNDLE``) when
+    the session's own setting is the default: the lean GET does the same."""
+    session = requests.Session()
+    getter = StorageGetter(session)
+    monkeypatch.delenv("REQUESTS_CA_BUNDLE", raising=False)
+    monkeypatch.delenv("CURL_CA_BUNDLE", raising=False)
+    assert getter._verify() is True
+    monkeypatch.setenv("CURL_CA_BUNDLE", "/tmp/curl-bundle.pem")
+    assert getter._verify() == "/tmp/curl-bundle.pem"
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/tmp/requests-bundle.pem")
+    assert getter._verify() == "/tmp/requests-bundle.pem"
+    session.verify = "/tmp/own-bundle.pem"  # the session's own choice wins, as in requests
+    assert getter._verify() == "/tmp/own-bundle.pem"
+    session.verify, session.trust_env = True, False
+    assert getter._verify() is True
