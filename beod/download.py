@@ -65,6 +65,7 @@ from .endpoints import CONTINUATION_KEY
 from .errors import BeodError, CancelledError, DownloadError, RedirectError, UnsafePathError
 from .outfolder import FolderBusyError, FolderInUseError, OutputFolder, OutputFolderError
 from .redact import redact
+from .storage_get import StorageGetter
 
 LOG = logging.getLogger("beod")
 PART_SUFFIX = ".part"
@@ -89,6 +90,8 @@ _WINDOWS_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$", "CLOCK$",
                     *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10)),
                     "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# A name with nothing to check further (ASCII letters, digits, "_", "-", dots inside only)
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.+[A-Za-z0-9_-]+)*")
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 _UNSATISFIED_RANGE = re.compile(r"bytes\s+\*/(\d+)")
 NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, http.client.HTTPException,
@@ -122,9 +125,12 @@ def check_name(name) -> str:
     control characters, trailing dots or spaces, Windows device names (``CON``, ``NUL.txt``,
     ``com1``...), names over 255 bytes.
     """
-    shown = redact(repr(name))[:80]
     if not isinstance(name, str) or not name:
-        raise UnsafePathError(f"Refused an empty file name from the server ({shown}).")
+        raise UnsafePathError(f"Refused an empty file name from the server ({redact(repr(name))[:80]}).")
+    if _PLAIN_NAME.fullmatch(name) and name.split(".", 1)[0].upper() not in _WINDOWS_DEVICES \
+            and len(name) <= 255:
+        return name  # the usual name: letters, digits, "_", "-" and inner dots only
+    shown = redact(repr(name))[:80]
     if name in (".", "..") or "/" in name or "\\" in name:
         raise UnsafePathError(f"Refused the file name {shown} from the server (a path, not a name).")
     if _DRIVE.match(name) or ":" in name:
@@ -212,24 +218,25 @@ def check_download_url(url, api_server: str = "", proxied: bool = False) -> str:
     link-local address (169.254.0.0/16, fe80::/10: cloud metadata services), by literal
     or, when no proxy resolves it for us (``proxied``), by what the host name resolves to.
     """
-    shown = redact(str(url))[:120]
+    def refused(why: str) -> UnsafeUrlError:
+        return UnsafeUrlError(f"Refused the download link {redact(str(url))[:120]!r}: {why}")
+
     try:
         parts = urlsplit(str(url))
         host = parts.hostname or ""
     except ValueError:
-        raise UnsafeUrlError(f"Refused the download link {shown!r}: not a valid address.") from None
+        raise refused("not a valid address.") from None
     scheme = parts.scheme.lower()
     if scheme not in ("https", "http") or not host:
-        raise UnsafeUrlError(f"Refused the download link {shown!r}: only https links are fetched.")
+        raise refused("only https links are fetched.")
     if scheme == "http":
         api = urlsplit(api_server or "")
         configured = api.scheme.lower() == "http" and (api.hostname or "").lower() == host.lower()
         if not (_is_loopback(host) or configured):
-            raise UnsafeUrlError(f"Refused the download link {shown!r}: not https (http only for this "
-                                 "computer or the configured server).")
+            raise refused("not https (http only for this computer or the configured server).")
     if _link_local(host) or (not proxied and not _is_loopback(host)
                              and any(_link_local(a) for a in _addresses(host))):
-        raise UnsafeUrlError(f"Refused the download link {shown!r}: a link-local address.")
+        raise refused("a link-local address.")
     return str(url)
 
 
@@ -457,6 +464,11 @@ class _Feed:
         self._exhausted = False
         self._closed = threading.Event()
 
+    @property
+    def exhausted(self) -> bool:
+        """Whether every transfer has been queued."""
+        return self._exhausted
+
     def top_up(self, pending: set) -> set:
         """Queue new transfers until ``pending`` holds ``window`` of them (called by one thread)."""
         while not self._exhausted and len(pending) < self._window:
@@ -517,6 +529,7 @@ class Downloader:
         self.min_rate = float(min_rate)
         self.stall_window = float(stall_window)
         _ensure_pool(client.storage, self.workers)
+        self._storage = StorageGetter(client.storage)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._relist_lock = threading.Lock()
@@ -527,6 +540,9 @@ class Downloader:
         self._responses: Dict[str, object] = {}
         self._etags: Dict[str, str] = {}
         self._unconfirmed: Dict[str, int] = {}
+        self._safe_origins: set = set()
+        #: the futures of finished transfers, for the calling thread (no wait on the whole window)
+        self._done: queue.SimpleQueue = queue.SimpleQueue()
         self.files_done = 0
         self.files_total = 0
         self.bytes_done = 0
@@ -556,8 +572,19 @@ class Downloader:
 
     # -- URLs -----------------------------------------------------------------------------
     def check_url(self, url: str) -> str:
+        """``url`` if it may be fetched (:func:`check_download_url`). The verdict depends
+        only on the scheme and host (and port), so it is reached once per origin."""
+        try:
+            origin = tuple(urlsplit(str(url))[:2])
+        except ValueError:
+            origin = None
+        if origin is not None and origin in self._safe_origins:
+            return url
         proxied = bool(self.client.storage_proxies(url)) if hasattr(self.client, "storage_proxies") else False
-        return check_download_url(url, getattr(self.client, "server_url", ""), proxied)
+        check_download_url(url, getattr(self.client, "server_url", ""), proxied)
+        if origin is not None:
+            self._safe_origins.add(origin)
+        return url
 
     def _url(self, key: str) -> Tuple[str, int]:
         with self._lock:
@@ -661,8 +688,8 @@ class Downloader:
         timeout = (min(10.0, self.read_timeout), self.read_timeout)
         for _ in range(MAX_REDIRECTS + 1):
             self.check_url(url)
-            response = self.client.storage.get(url, headers=headers, stream=True, allow_redirects=False,
-                                               proxies=self.client.storage_proxies(url), timeout=timeout)
+            response = self._storage.get(url, headers=headers, proxies=self.client.storage_proxies(url),
+                                         timeout=timeout)
             location = response.headers.get("Location")
             if response.status_code not in REDIRECT_STATUSES or not location:
                 return response
@@ -786,9 +813,12 @@ class Downloader:
 
     # -- all files --------------------------------------------------------------------------
     def run(self, files: Dict[str, RemoteFile], on_progress=None, label: str = "",
-            on_file: Optional[Callable[[str], None]] = None) -> List[str]:
+            on_file: Optional[Callable[[str], None]] = None,
+            hold: Optional[Callable[[], bool]] = None) -> List[str]:
         """Download every file; the local paths. ``on_file(path)`` is called from the calling
-        thread as soon as each file is complete (or found complete on disk).
+        thread as soon as each file is complete (or found complete on disk). While ``hold()``
+        is true, no new transfer is handed to the workers (those under way go on): a consumer
+        of the files that falls behind makes the download wait for it.
 
         A file that fails after its retries does not stop the others (the error is raised
         at the end, naming how many failed); an unsafe name, a disk error or a
@@ -804,13 +834,15 @@ class Downloader:
         try:
             pending = feed.top_up(pending)
             self._start_workers(feed, len(files))
-            while pending and not self.cancelled():
-                done, pending = concurrent.futures.wait(pending, timeout=0.05)
-                for future in done:
+            while (pending or not feed.exhausted) and not self.cancelled():
+                for future in self._finished(timeout=0.05):
+                    if future not in pending:  # left over from an earlier run
+                        continue
+                    pending.discard(future)
                     failure = self._outcome(future, paths, on_file)
                     if failure is not None:
                         failures.append(failure)
-                if not self._stop.is_set():
+                if not self._stop.is_set() and not (hold is not None and hold()):
                     pending = feed.top_up(pending)
                 self._report(on_progress, label)
         finally:
@@ -835,6 +867,19 @@ class Downloader:
         self._report(on_progress, label)
         return paths
 
+    def _finished(self, timeout: float) -> List[concurrent.futures.Future]:
+        """The futures finished since the last call, waiting up to ``timeout`` for the first
+        (the cost is per finished file, not per file still in the window)."""
+        try:
+            done = [self._done.get(timeout=timeout)]
+        except queue.Empty:
+            return []
+        while True:
+            try:
+                done.append(self._done.get_nowait())
+            except queue.Empty:
+                return done
+
     def _start_workers(self, feed: "_Feed", count: int) -> None:
         """``workers`` daemon threads serving ``feed`` (a worker still waiting for a silent
         storage never keeps the process from exiting after a cancel)."""
@@ -851,6 +896,7 @@ class Downloader:
                     future.set_result(self.fetch(item))
                 except BaseException as exc:  # noqa: BLE001 (handed to the calling thread)
                     future.set_exception(exc)
+                self._done.put(future)
 
         for index in range(min(self.workers, count)):
             threading.Thread(target=worker, name=f"beod-dl-{index}", daemon=True).start()
@@ -1011,7 +1057,8 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
                       max_zip_bytes: int = DEFAULT_MAX_ZIP_BYTES,
                       max_zip_ratio: float = DEFAULT_MAX_ZIP_RATIO,
                       on_listing: Optional[Callable[[List[Tuple[str, ...]]], None]] = None,
-                      on_file: Optional[Callable[[str], None]] = None) -> DownloadResult:
+                      on_file: Optional[Callable[[str], None]] = None,
+                      hold: Optional[Callable[[], bool]] = None) -> DownloadResult:
     """Download (or resume) the results of scenario ``sid`` of project ``pid`` into ``out_dir``.
 
     The storage layout is kept: ``<out>/<tile>/EXPORT/<layer>/<format>/<file>``; a zip is
@@ -1019,18 +1066,19 @@ def download_scenario(client, pid, sid, out_dir, *, on_progress=None, is_cancell
 
     For results listed file by file (not a zip), ``on_listing(parts)`` receives the path
     components of every file before the transfers start, and ``on_file(path)`` each local
-    path as soon as that file is complete, so the files can be used while others arrive.
+    path as soon as that file is complete, so the files can be used while others arrive;
+    while ``hold()`` is true, no new transfer starts (a consumer of the files catching up).
     """
     out_dir = os.fspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)
     with OutputFolder(out_dir, server=getattr(client, "server_url", ""), project_id=pid, scenario_id=sid,
                       is_cancelled=is_cancelled) as folder:
         return _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers,
-                              max_zip_bytes, max_zip_ratio, on_listing, on_file)
+                              max_zip_bytes, max_zip_ratio, on_listing, on_file, hold)
 
 
 def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled, workers, max_zip_bytes,
-                   max_zip_ratio, on_listing=None, on_file=None) -> DownloadResult:
+                   max_zip_ratio, on_listing=None, on_file=None, hold=None) -> DownloadResult:
     if on_progress is not None:
         on_progress(DownloadProgress(0.0, "Listing the result files"))
     files = list_all_files(client, pid, sid, is_cancelled)
@@ -1043,7 +1091,7 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
     if not is_zip_listing(files):
         if on_listing is not None:
             on_listing([item.parts for item in files.values()])
-        paths = downloader.run(files, on_progress, on_file=on_file)
+        paths = downloader.run(files, on_progress, on_file=on_file, hold=hold)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                               skipped=downloader.skipped)
 

@@ -44,6 +44,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from .i18n import tr
 from .layer_kinds import BUILDING_HEIGHT_FIELD, hillshade_title
 from .results_load import (
+    ELEVATION_PENDING,
     GROUP_PROPERTY,
     KIND_PROPERTY,
     THREE_D_PROPERTY,
@@ -340,11 +341,10 @@ def _elevation_vrt(dtm: QgsRasterLayer, low: float) -> Optional[str]:
     return path
 
 
-def add_elevation_layer(project: QgsProject, group: QgsLayerTreeGroup,
-                        layers: Sequence[QgsMapLayer]) -> Optional[QgsRasterLayer]:
-    """The DTM without holes, added to the project outside the layer tree (it is only the
-    3D views' elevation; the map shows the DTM itself), replacing the one of an earlier load
-    of the same results. None when the results have no DTM."""
+def make_elevation_layer(layers: Sequence[QgsMapLayer]) -> Optional[QgsRasterLayer]:
+    """The DTM without holes as a layer added nowhere yet (see :func:`add_elevation_layer`);
+    None when the results have no DTM. Safe on a worker thread, like ``prepare_layers``:
+    opening it reads the whole mosaic's VRT, too long for the main thread with many tiles."""
     dtm = terrain_layer(layers)
     if dtm is None:
         return None
@@ -352,12 +352,26 @@ def add_elevation_layer(project: QgsProject, group: QgsLayerTreeGroup,
     path = _elevation_vrt(dtm, low)
     if path is None:
         return None
-    project.removeMapLayers([layer.id() for layer in project.mapLayers().values()
-                             if layer.customProperty(ELEVATION_PROPERTY) and layer.source() == path])
     layer = QgsRasterLayer(path, tr("Terrain (3D elevation)"), "gdal")
     if not layer.isValid():
         return None
     layer.setCustomProperty(KIND_PROPERTY, "dtm")
+    return layer
+
+
+def add_elevation_layer(project: QgsProject, group: QgsLayerTreeGroup, layers: Sequence[QgsMapLayer],
+                        prepared: Optional[QgsRasterLayer] = None) -> Optional[QgsRasterLayer]:
+    """The DTM without holes, added to the project outside the layer tree (it is only the
+    3D views' elevation; the map shows the DTM itself), replacing the one of an earlier load
+    of the same results. ``prepared``: the layer :func:`make_elevation_layer` made on a
+    worker thread (else it is made here). None when the results have no DTM."""
+    layer = prepared if prepared is not None else make_elevation_layer(layers)
+    if layer is None:
+        return None
+    layer.removeCustomProperty(ELEVATION_PENDING)
+    path = layer.source()
+    project.removeMapLayers([other.id() for other in project.mapLayers().values()
+                             if other.customProperty(ELEVATION_PROPERTY) and other.source() == path])
     layer.setCustomProperty(ELEVATION_PROPERTY, group.customProperty(GROUP_PROPERTY) or True)
     project.addMapLayer(layer, False)
     return layer
@@ -639,14 +653,16 @@ def remember_mode(mode: str) -> None:
 
 
 def prepare_results_3d(project: QgsProject, group: QgsLayerTreeGroup, layers: Sequence[QgsMapLayer],
-                       notes: Optional[List[str]] = None, mode: Optional[str] = None) -> bool:
+                       notes: Optional[List[str]] = None, mode: Optional[str] = None,
+                       elevation: Optional[QgsRasterLayer] = None) -> bool:
     """What ``load_results`` does for 3D: renderers on the buildings and trees, the scene
-    kept with the project. A failure becomes a note; the 2D results stay loaded."""
+    kept with the project (``elevation``: the terrain's layer made by ``prepare_layers``).
+    A failure becomes a note; the 2D results stay loaded."""
     if not available():
         return False
     try:
         apply_3d_renderers(layers)
-        elevation = add_elevation_layer(project, group, layers)
+        elevation = add_elevation_layer(project, group, layers, elevation)
         layers = list(layers) + ([elevation] if elevation is not None and elevation not in layers else [])
         return save_scene(project, group, layers, mode or remembered_mode()) is not None
     except (AttributeError, TypeError, RuntimeError) as error:  # an API this QGIS lacks
@@ -661,4 +677,4 @@ __all__ = ["MODES", "MODE_BOTH", "MODE_CHOICE", "MODE_EXTRUSIONS", "MODE_TILES",
            "available", "building_renderer", "camera_pose", "find_group", "group_layers", "height_classes",
            "prepare_results_3d", "remember_mode", "remembered_mode", "render_scene", "save_scene",
            "scene_layers", "scene_layout", "scene_settings", "terrain_layer", "tree_renderer",
-           "results_layers", "elevation_layer", "add_elevation_layer"]
+           "results_layers", "elevation_layer", "add_elevation_layer", "make_elevation_layer"]

@@ -47,6 +47,9 @@ LOG_TAG = "BEOD"
 KIND_PROPERTY = "beod/kind"
 #: custom layer property marking a 3D Tiles layer (added unchecked: it is meant for 3D views)
 THREE_D_PROPERTY = "beod/3d"
+#: custom layer property of the 3D views' terrain made by ``prepare_layers``: ``add_layers``
+#: puts it in the project outside the layer tree
+ELEVATION_PENDING = "beod/3d_elevation_pending"
 #: custom property of a layer tree group: the output folder it was loaded from
 GROUP_PROPERTY = "beod/out_dir"
 
@@ -252,7 +255,9 @@ def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
 
     Safe on a worker thread (opening a large mosaic reads it to set up its renderer): move
     the layers to the main thread (``layer.moveToThread``) before :func:`add_layers`.
-    Layers that cannot be opened become notes in ``merged.notes``.
+    Layers that cannot be opened become notes in ``merged.notes``. With the results' DTM
+    comes, last, the 3D views' terrain (marked ``ELEVATION_PENDING``), which ``add_layers``
+    keeps out of the layer tree.
     """
     ordered = sorted(merged.layers, key=lambda item: kind_for(item.kind).order if kind_for(item.kind) else 99)
     layers: List[QgsMapLayer] = []
@@ -273,6 +278,13 @@ def prepare_layers(merged: MergedResults) -> List[QgsMapLayer]:
                              "(QGIS 3.34 or newer can). They are in the run's folder: {}.",
                              Qgis.QGIS_VERSION.split("-")[0],
                              ", ".join(_relative(item.path, merged.out_dir) for item in merged.tilesets)))
+    from .results_3d import make_elevation_layer, q3d  # imports this module
+
+    if q3d is not None:  # the 3D views' terrain, opened here rather than on the main thread
+        elevation = make_elevation_layer(layers)
+        if elevation is not None:
+            elevation.setCustomProperty(ELEVATION_PENDING, True)
+            layers.append(elevation)
     return layers
 
 
@@ -320,6 +332,8 @@ def add_layers(merged: MergedResults, layers: List[QgsMapLayer], group_name: str
     ``group_name`` (loading the same folder again replaces its group; another run of the
     same name gets its own group, named with its time). Main thread. Returns ``layers``."""
     project = project or QgsProject.instance()
+    pending = [layer for layer in layers if layer.customProperty(ELEVATION_PENDING)]
+    layers = [layer for layer in layers if not layer.customProperty(ELEVATION_PENDING)]
     if not layers:
         if not merged.notes:
             _note(merged, tr("No results could be loaded from {}.", merged.out_dir))
@@ -339,7 +353,8 @@ def add_layers(merged: MergedResults, layers: List[QgsMapLayer], group_name: str
             node.setItemVisibilityChecked(False)  # meshes would cover the 2D layers
     from .results_3d import prepare_results_3d  # imports this module
 
-    prepare_results_3d(project, group, layers, merged.notes)  # 3D renderers, the 3D scene in the project
+    # 3D renderers, the 3D scene in the project
+    prepare_results_3d(project, group, layers, merged.notes, elevation=pending[0] if pending else None)
     return layers
 
 

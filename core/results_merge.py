@@ -195,6 +195,10 @@ def _create_destination(path: str, kind: LayerKind, source_layer):
         return None
     field = ogr.FieldDefn(TILE_FIELD, ogr.OFTString)
     layer.CreateField(field)
+    # The spatial index is created now, empty, and grows with each tile appended: left to the
+    # driver, it would be built in one go when the file is closed, seconds after the last
+    # tile of a large result (the same work, but between the last byte and the map).
+    layer.SyncToDisk()
     return dataset
 
 

@@ -8,7 +8,7 @@ the preferred format (GeoPackage over shapefile).
 
 import os
 from dataclasses import dataclass, field
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from .layer_kinds import FORMAT_3D_TILES, KINDS, LayerKind, kind_for
 
@@ -113,34 +113,63 @@ def _file_groups(kind: LayerKind, format_dirs: List[os.DirEntry]) -> List[List[s
     return groups
 
 
-def scan_output(out_dir: str) -> ScanResult:
-    """List what ``out_dir`` holds, per kind and tile."""
+@dataclass
+class TileScan:
+    """What one tile's ``EXPORT`` folder holds (see :func:`scan_tile`)."""
+
+    #: (kind, path) of the preferred files, in the order found
+    sources: List[Tuple[str, str]] = field(default_factory=list)
+    #: (layer folder, lower case; tileset.json)
+    tilesets: List[Tuple[str, str]] = field(default_factory=list)
+    #: kind -> the same data in less preferred formats
+    fallbacks: Dict[str, List[str]] = field(default_factory=dict)
+    unknown_layers: Set[str] = field(default_factory=set)
+
+
+def scan_tile(export: str) -> TileScan:
+    """List one tile's ``EXPORT`` folder."""
+    found = TileScan()
+    for layer_dir in _subdirs(export):
+        kind = kind_for(layer_dir.name)
+        format_dirs = _subdirs(layer_dir.path)
+        data_dirs = []
+        for format_dir in format_dirs:
+            is_3d = format_dir.name.lower() == FORMAT_3D_TILES
+            tileset = _find_tileset(format_dir.path, deep=is_3d)
+            if tileset:
+                found.tilesets.append((layer_dir.name.lower(), tileset))
+            elif not is_3d:
+                data_dirs.append(format_dir)
+        if kind is None:
+            if data_dirs:
+                found.unknown_layers.add(layer_dir.name)
+            continue
+        groups = _file_groups(kind, data_dirs)
+        if not groups:
+            continue
+        found.sources.extend((kind.name, path) for path in groups[0])
+        if len(groups[0]) == 1 and len(groups) > 1:
+            # the same data in the other formats, should the preferred file be unreadable
+            found.fallbacks[kind.name] = [group[0] for group in groups[1:]]
+    return found
+
+
+def scan_output(out_dir: str, scanned: Optional[Dict[str, TileScan]] = None) -> ScanResult:
+    """List what ``out_dir`` holds, per kind and tile. ``scanned``: tiles listed already
+    (by EXPORT folder, as :func:`find_export_dirs` gives it), not listed again."""
     result = ScanResult(sources={kind.name: [] for kind in KINDS})
     unknown = set()
     for tile, export in find_export_dirs(out_dir):
         result.tiles.append(tile)
-        for layer_dir in _subdirs(export):
-            kind = kind_for(layer_dir.name)
-            format_dirs = _subdirs(layer_dir.path)
-            data_dirs = []
-            for format_dir in format_dirs:
-                is_3d = format_dir.name.lower() == FORMAT_3D_TILES
-                tileset = _find_tileset(format_dir.path, deep=is_3d)
-                if tileset:
-                    result.tilesets.setdefault(layer_dir.name.lower(), []).append((tile, tileset))
-                elif not is_3d:
-                    data_dirs.append(format_dir)
-            if kind is None:
-                if data_dirs:
-                    unknown.add(layer_dir.name)
-                continue
-            groups = _file_groups(kind, data_dirs)
-            if not groups:
-                continue
-            for path in groups[0]:
-                result.sources[kind.name].append((tile, path))
-            if len(groups[0]) == 1 and len(groups) > 1:
-                # the same data in the other formats, should the preferred file be unreadable
-                result.fallbacks.setdefault(kind.name, {})[tile] = [group[0] for group in groups[1:]]
+        found = (scanned or {}).get(export)
+        if found is None:
+            found = scan_tile(export)
+        for layer_name, tileset in found.tilesets:
+            result.tilesets.setdefault(layer_name, []).append((tile, tileset))
+        for kind_name, path in found.sources:
+            result.sources[kind_name].append((tile, path))
+        for kind_name, paths in found.fallbacks.items():
+            result.fallbacks.setdefault(kind_name, {})[tile] = paths
+        unknown |= found.unknown_layers
     result.unknown_layers = sorted(unknown)
     return result

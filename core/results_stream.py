@@ -3,10 +3,12 @@
 The downloader announces every file of the listing (``on_listing``) and then each file as
 soon as it is complete (``on_file``). A tile's layer is merged, on a thread of its own,
 once every file of that tile's layer folder (``<tile>/EXPORT/<layer>/``) is on disk: its
-features are appended to the kind's GeoPackage, its raster is noted for the mosaic. When
-the download ends, :meth:`StreamingMerge.finish` only has to close the GeoPackages and
-write the mosaics and the 3D Tiles root, so the layers are ready seconds after the last
-byte however many tiles there were.
+features are appended to the kind's GeoPackage, its raster is noted for the mosaic; once
+all of a tile's files are there, its folder is listed for the final check. When the
+download ends, :meth:`StreamingMerge.finish` only has to close the GeoPackages and write
+the mosaics and the 3D Tiles root, so the layers are ready seconds after the last byte
+however many tiles there were. Where the download is faster than the merge (a fast link,
+few cores), it waits for the merge (:meth:`StreamingMerge.behind`, its ``hold``).
 
 Whatever was not streamed (a zip, files already merged by an earlier run, a folder that
 holds more than the listing, an error while streaming) is merged by
@@ -28,11 +30,15 @@ from .layer_kinds import KINDS, LayerKind, kind_for
 from .results_files import MergeCancelledError, Ticker, write_manifest
 from .results_merge import VectorAppender
 from .results_model import MergedLayer, MergedResults
-from .results_scan import EXPORT_DIR, MERGED_DIR, scan_output
+from .results_scan import EXPORT_DIR, MERGED_DIR, TileScan, scan_output, scan_tile
 from .results_stream_mosaic import MosaicCollector
 
 LOG_TAG = "BEOD"
 _STOP = object()
+#: Files waiting for the merge above which no new transfer starts. Where the download is
+#: bound by the CPU (a fast link), it would otherwise run far ahead of the merge, which
+#: would then finish long after the last byte; this keeps the merge about a second behind.
+MAX_BACKLOG = 600
 
 
 def _log(message: str) -> None:
@@ -80,6 +86,10 @@ class StreamingMerge:
         self._waiting: Dict[Tuple[str, str], Set[str]] = {}
         #: (tile, layer folder) -> (format, path) of its files
         self._folders: Dict[Tuple[str, str], List[Tuple[str, str]]] = defaultdict(list)
+        #: tile -> files of its EXPORT folder still expected; once complete it is listed
+        #: (``scan_tile``) here rather than by the scan at the end
+        self._tile_waiting: Dict[str, int] = defaultdict(int)
+        self._tile_scans: Dict[str, TileScan] = {}
         self._appenders: Dict[str, VectorAppender] = {}
         self._mosaics: Dict[str, MosaicCollector] = {}
         #: kind -> {tile: the file merged}
@@ -99,6 +109,8 @@ class StreamingMerge:
         if os.path.isdir(os.path.join(self.out_dir, MERGED_DIR)):
             return  # an earlier merge may be reused as it is: merge_outputs decides at the end
         for parts in parts_list:
+            if len(parts) > 2 and parts[1] == EXPORT_DIR:
+                self._tile_waiting[parts[0]] += 1
             if len(parts) != 5 or parts[1] != EXPORT_DIR:
                 continue
             tile, _export, layer, format_name, _name = parts
@@ -129,9 +141,15 @@ class StreamingMerge:
                 gc.freeze()
             self._queue.put(path)
 
+    def behind(self) -> bool:
+        """Whether the merge lags so far behind the download that the download should wait."""
+        thread = self._thread
+        return (self.enabled and thread is not None and thread.is_alive()
+                and self._queue.qsize() > MAX_BACKLOG)
+
     def download_options(self) -> dict:
         """The callbacks for :func:`beod.download.download_scenario`."""
-        return {"on_listing": self.planned, "on_file": self.arrived}
+        return {"on_listing": self.planned, "on_file": self.arrived, "hold": self.behind}
 
     # -- the merging thread ---------------------------------------------------------------------
     def _cancelled(self) -> bool:
@@ -148,6 +166,7 @@ class StreamingMerge:
                 path = self._queue.get()
                 if path is _STOP or self._cancelled():
                     return
+                self._tile_arrived(path)
                 key = index.get(path)
                 waiting = self._waiting.get(key) if key is not None else None
                 if waiting is None:
@@ -161,6 +180,18 @@ class StreamingMerge:
             self.enabled = False
         finally:
             gdal.PopErrorHandler()
+
+    def _tile_arrived(self, path: str) -> None:
+        """Count ``path`` for its tile; list the tile's folder once all its files are there."""
+        relative = path[len(self._root) + 1:] if path.startswith(self._root + os.sep) else ""
+        tile = relative.split(os.sep, 1)[0]
+        if not relative or tile not in self._tile_waiting:
+            return
+        self._tile_waiting[tile] -= 1
+        if self._tile_waiting[tile] == 0:
+            del self._tile_waiting[tile]
+            export = os.path.join(self.out_dir, tile, EXPORT_DIR)  # as scan_output names it
+            self._tile_scans[export] = scan_tile(export)
 
     def _merge_folder(self, tile: str, layer: str) -> None:
         kind = kind_for(layer)
@@ -209,7 +240,7 @@ class StreamingMerge:
                         type(self.error).__name__))
             self.discard()
             return merge_outputs(self.out_dir, is_cancelled=self._is_cancelled, on_progress=on_progress)
-        scan = scan_output(self.out_dir)
+        scan = scan_output(self.out_dir, scanned=self._tile_scans)
         streamed_all = all(self._matches(kind, scan.sources.get(kind.name) or []) for kind in KINDS
                            if kind.name in self.streamed or scan.sources.get(kind.name))
         if not streamed_all or scan.unknown_layers:

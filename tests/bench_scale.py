@@ -513,9 +513,11 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
                                   f"no main-thread gap over 50 ms: longest {worst_gap:.0f} ms "
                                   f"(during the {gap_stage}), {over} over 50 ms")]
         if worst_gap > GOALS["gap_ms"]:
-            lines.append(f"  - why: not the garbage collector (its longest pass: {gc_worst:.0f} ms). The "
-                         "main thread waits for a CPU and for the interpreter lock while the download "
-                         "threads (Python), the merge and the emulator itself share "
+            collector = (f"partly the garbage collector, whose longest pass ({gc_worst:.0f} ms) holds the "
+                         "interpreter lock; otherwise the" if gc_worst > GAP_LIMIT_MS else
+                         f"not the garbage collector (its longest pass: {gc_worst:.0f} ms). The")
+            lines.append(f"  - why: {collector} main thread waits for a CPU and for the interpreter lock "
+                         "while the download threads (Python), the merge and the emulator itself share "
                          f"the machine's {os.cpu_count()} cores; while curl alone downloads, the same "
                          f"timer's longest gap is {curl_gap:.0f} ms.")
         lines += ["- " + _verdict(big.rss_growth_mb <= GOALS["rss_growth_mb"],
@@ -524,19 +526,23 @@ def report(results: List[SizeResult], machine_text: str, argv: List[str], rtt_ms
                                   f"layers in the map within 10 s of the last byte: {_fmt_s(big.in_map_s)}")]
         if big.in_map_s is not None and big.in_map_s > GOALS["in_map_s"] and big.backlog and not rtt_ms:
             lines.append(f"  - why: {big.backlog:,} of the {big.files:,} files were not merged yet at the "
-                         "last byte: on bare loopback the download keeps the CPUs busy, so the merge, "
-                         "running beside it, falls behind and finishes afterwards. Over a real network the "
-                         "download waits on the network and leaves the CPUs to the merge (`--rtt-ms 20`).")
+                         "last byte (the download waits for the merge only once more than "
+                         "`results_stream.MAX_BACKLOG` files wait for it), and what the merge does after "
+                         "the last byte (closing the GeoPackages, writing the mosaics and the 3D Tiles "
+                         "root) grows with the number of tiles.")
         lines.append("- " + _verdict(ratio <= GOALS["curl_ratio"],
                                      f"download within 1.25× curl --parallel: {ratio:.2f}× "
                                      f"({big.transfer_ratio:.2f}× without reading the listing)"))
         if ratio > GOALS["curl_ratio"] and not rtt_ms:
             lines.append("  - why: on bare loopback both are CPU-bound and the Python client spends more "
-                         "CPU per file than curl (requests and urllib3 re-encode each long presigned URL "
-                         "character by character, about a quarter of its time per file), while the emulator "
-                         "serving the files and the merge use the same cores. With a network round trip "
-                         "(`--rtt-ms 20`, as `make bench-download` models an object store) the download is "
-                         "bound by the network and stays within curl's time (see docs/bench-download.txt).")
+                         "CPU per file than curl (urllib3 still re-encodes each long presigned URL, one "
+                         "character at a time, twice per request; creating the file and the bookkeeping of "
+                         "a resumable download take most of the rest), while the emulator serving the "
+                         "files and the merge use the same cores; and the download waits whenever the "
+                         "merge falls behind, so that the layers are ready soon after the last byte. With "
+                         "a network round trip (`--rtt-ms 20`, as `make bench-download` models an object "
+                         "store) the download is bound by the network and comes near curl's time (see "
+                         "docs/bench-download.txt).")
         if len(own) > 1:
             small = min(own, key=lambda r: r.tiles)
             lines += ["", f"Growth from {size_label(small.size)} to {size_label(big.size)} "

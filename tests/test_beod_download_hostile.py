@@ -341,3 +341,35 @@ def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp
     assert len(paths) == 20000 and sorted(fetched) == sorted(files)
     assert max(windows) == max(64 * 4, 256)  # the window, never the whole listing
     assert downloader.files_total == 20000
+
+
+def test_the_download_waits_while_the_consumer_of_its_files_holds_it(tmp_path, monkeypatch):
+    """``hold`` (a merge falling behind): no new transfer starts while it holds, the files
+    already handed out finish, and everything is fetched once it lets go."""
+    client = Client("https://api.example", retries=0)
+    downloader = Downloader(client, 1, 2, tmp_path, workers=4)
+    fetched = []
+    fetched_lock = threading.Lock()
+
+    def fetch(item):
+        with fetched_lock:
+            fetched.append(item.key)
+        return os.path.join(str(tmp_path), item.key), 1, False
+
+    monkeypatch.setattr(downloader, "fetch", fetch)
+    seen_while_held = []
+    started = time.monotonic()
+
+    def hold():
+        held = time.monotonic() - started < 0.5
+        if held:
+            seen_while_held.append(len(fetched))
+        return held
+
+    files = {f"f{index}.bin": RemoteFile((f"f{index}.bin",), f"https://storage.example/f{index}")
+             for index in range(2000)}
+    paths = downloader.run(files, hold=hold)
+
+    window = max(64 * 4, 256)
+    assert seen_while_held and max(seen_while_held) == window  # the first window, then nothing new
+    assert len(paths) == 2000 and sorted(fetched) == sorted(files)

@@ -56,7 +56,12 @@ def test_layers_prepared_on_an_ended_thread_still_reproject_on_other_threads(qgi
     layers = holder["layers"]
     # the main thread adds them while the worker still lives, as the task's finished() does
     adopt_crs_on_main_thread(layers)
-    add_layers(merged, layers, "Threads", project=qgis_new_project)
+    added = add_layers(merged, layers, "Threads", project=qgis_new_project)
+    # the 3D views' terrain, opened on the worker too, is in the project but not in the legend
+    (elevation,) = [layer for layer in qgis_new_project.mapLayers().values()
+                    if layer.name() == "Terrain (3D elevation)"]
+    assert elevation.isValid() and elevation not in added
+    assert qgis_new_project.layerTreeRoot().findLayer(elevation.id()) is None
     buildings = [layer for layer in layers
                  if isinstance(layer, QgsVectorLayer) and layer.name() == "Buildings"][0]
     assert not buildings.crs().isGeographic()

@@ -4,6 +4,8 @@ written as the files arrive (in any order), with overviews for large mosaics."""
 import os
 import random
 import shutil
+import threading
+import time
 from collections import Counter
 
 import pytest
@@ -189,3 +191,50 @@ def test_an_extraction_merges_its_tiles_while_downloading_and_loads_them(
     # the overviews are written only by the merge that follows the download
     assert (tmp_path / "out" / "merged" / "dtm.overview5.tif").is_file()
     assert any(layer.name() == "Terrain (DTM)" and layer.isValid() for layer in layers)
+
+
+def test_the_download_waits_while_the_merge_is_behind(tmp_path, monkeypatch):
+    """Files arriving faster than the merge takes them: ``hold`` (the download's) holds new
+    transfers back until the merge has caught up, and the result is complete."""
+    from beod_qgis.core import results_stream
+
+    monkeypatch.setattr(results_stream, "MAX_BACKLOG", 3)
+    build_output(str(tmp_path), tiles=4)
+    release = threading.Event()
+    merge_folder = StreamingMerge._merge_folder
+
+    def slow_merge_folder(self, tile, layer):
+        release.wait(10)  # the merge is busy until released
+        merge_folder(self, tile, layer)
+
+    monkeypatch.setattr(StreamingMerge, "_merge_folder", slow_merge_folder)
+    stream = StreamingMerge(str(tmp_path))
+    hold = stream.download_options()["hold"]
+    parts = _listing(str(tmp_path))
+    stream.planned(parts)
+    assert not hold()
+    root = os.path.realpath(str(tmp_path))
+    for item in parts:
+        stream.arrived(os.path.join(root, *item))
+
+    assert hold()  # more than 3 files wait for the merge
+    release.set()
+    deadline = time.monotonic() + 10
+    while hold() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not hold()
+    merged = stream.finish()
+    assert merged.tile_count == 4 and merged.layer("building").source_count == 4
+
+
+def test_tiles_listed_as_they_complete_give_the_scan_of_the_whole_folder(tmp_path):
+    """The merge lists each tile's folder once its files are all there; put together at the
+    end with the tiles never listed, that is the same as listing the whole folder then."""
+    from beod_qgis.core.results_scan import find_export_dirs, scan_output, scan_tile
+
+    build_output(str(tmp_path), tiles=5)
+    exports = [export for _tile, export in find_export_dirs(str(tmp_path))]
+    early = {export: scan_tile(export) for export in exports[1:4]}
+
+    assert scan_output(str(tmp_path), scanned=early) == scan_output(str(tmp_path))
+    assert scan_output(str(tmp_path)).tilesets  # 3D Tiles are part of what is compared
