@@ -39,6 +39,8 @@ _STOP = object()
 #: bound by the CPU (a fast link), it would otherwise run far ahead of the merge, which
 #: would then finish long after the last byte; this keeps the merge about a second behind.
 MAX_BACKLOG = 600
+#: the download's bookkeeping is taken out of the collector's sight every so many files (see ``arrived``)
+FREEZE_EVERY = 2048
 
 
 def _log(message: str) -> None:
@@ -96,7 +98,7 @@ class StreamingMerge:
         self.streamed: Dict[str, Dict[str, str]] = defaultdict(dict)
         self.notes: List[str] = []
         self.enabled = False
-        self._frozen_transfers = False
+        self._arrived = 0
         self._froze = False
         self.error: Optional[BaseException] = None
         self.merged_tiles = 0
@@ -134,11 +136,13 @@ class StreamingMerge:
     def arrived(self, path: str) -> None:
         """A file of the listing is complete on disk."""
         if self.enabled:
-            if not self._frozen_transfers:
-                # every transfer was queued before the first file came back: its bookkeeping
-                # lives until the end too, out of the collector's full passes as well
-                self._frozen_transfers = True
+            if self._arrived % FREEZE_EVERY == 0:
+                # the download's bookkeeping (transfers, the folder's journal, the merge's
+                # own) grows with every file and lives until the end: taken out of the
+                # collector's full passes as it grows, so that they stay short (freezing
+                # costs the same however many objects it moves)
                 gc.freeze()
+            self._arrived += 1
             self._queue.put(path)
 
     def behind(self) -> bool:
