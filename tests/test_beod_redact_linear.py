@@ -3,8 +3,8 @@ of 120 kB once kept the command line busy for a minute).
 
 Timing is judged as a ratio: the time for an adversarial string against the time for a
 plain string of the same length, and the time for 10x the input against 1x, both measured
-in the same test, in CPU time of the test's thread, so that a busy machine does not skew them. Linear work keeps both ratios small; quadratic work makes the second
-one about 100.
+in the same test, in CPU time of the test's thread, so that a busy machine does not skew
+them. Linear work keeps both ratios small; quadratic work makes the second one about 100.
 """
 
 import time
