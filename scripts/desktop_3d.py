@@ -273,27 +273,22 @@ class Check:
         """The terrain of a QGIS < 3.36 view, as its own "Configure…" dialog shows it: the
         terrain type's name and layer (None where the view is a Qgs3DMapCanvas window, whose
         map settings the report does not need: the scene is set through the API there)."""
-        from qgis.PyQt.QtCore import QTimer
-        from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog, QDockWidget
+        from qgis.PyQt.QtWidgets import QComboBox, QDockWidget
 
-        action = self.view3d()._configure_action(view) if isinstance(view, QDockWidget) else None
+        view3d = self.view3d()
+        action = view3d._configure_action(view) if isinstance(view, QDockWidget) else None
         if action is None:
             return None
         seen = {}
 
-        def read(tries=40):
-            dialog = QApplication.activeModalWidget()
-            if not isinstance(dialog, QDialog):
-                if tries:
-                    QTimer.singleShot(25, lambda: read(tries - 1))
-                return
+        def read(dialog):
             kind = dialog.findChild(QComboBox, "cboTerrainType")
             layer = dialog.findChild(QComboBox, "cboTerrainLayer")
             seen["type"] = kind.currentData() if kind is not None else None
             seen["layer"] = layer.currentText() if layer is not None else None
             dialog.reject()
 
-        QTimer.singleShot(0, read)
+        view3d.when_modal(read)
         action.trigger()
         return seen
 

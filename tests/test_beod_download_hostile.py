@@ -310,13 +310,9 @@ def test_proxy_credentials_never_follow_a_storage_redirect(tmp_path):
     assert "Proxy-Authorization" not in headers and "Authorization" not in headers
 
 
-def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp_path, monkeypatch):
-    """Tens of thousands of files: only a window of transfers exists at once (flat memory,
-    a short set for the calling thread to wait on), and every file is still fetched once."""
-    import beod.download as download
-
-    client = Client("https://api.example", retries=0)
-    downloader = Downloader(client, 1, 2, tmp_path, workers=4)
+def _stubbed_downloader(tmp_path, monkeypatch):
+    """A downloader of 4 workers whose ``fetch`` only records the keys it was given."""
+    downloader = Downloader(Client("https://api.example", retries=0), 1, 2, tmp_path, workers=4)
     fetched = []
     fetched_lock = threading.Lock()
 
@@ -326,6 +322,15 @@ def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp
         return os.path.join(str(tmp_path), item.key), 1, False
 
     monkeypatch.setattr(downloader, "fetch", fetch)
+    return downloader, fetched
+
+
+def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp_path, monkeypatch):
+    """Tens of thousands of files: only a window of transfers exists at once (flat memory,
+    a short set for the calling thread to wait on), and every file is still fetched once."""
+    import beod.download as download
+
+    downloader, fetched = _stubbed_downloader(tmp_path, monkeypatch)
     windows = []
     top_up = download._Feed.top_up
 
@@ -346,17 +351,7 @@ def test_a_large_listing_is_handed_to_the_workers_a_bounded_window_at_a_time(tmp
 def test_the_download_waits_while_the_consumer_of_its_files_holds_it(tmp_path, monkeypatch):
     """``hold`` (a merge falling behind): no new transfer starts while it holds, the files
     already handed out finish, and everything is fetched once it lets go."""
-    client = Client("https://api.example", retries=0)
-    downloader = Downloader(client, 1, 2, tmp_path, workers=4)
-    fetched = []
-    fetched_lock = threading.Lock()
-
-    def fetch(item):
-        with fetched_lock:
-            fetched.append(item.key)
-        return os.path.join(str(tmp_path), item.key), 1, False
-
-    monkeypatch.setattr(downloader, "fetch", fetch)
+    downloader, fetched = _stubbed_downloader(tmp_path, monkeypatch)
     seen_while_held = []
     started = time.monotonic()
 

@@ -195,6 +195,21 @@ def _configure_action(dock: QDockWidget) -> Optional[QAction]:
     return None
 
 
+def when_modal(slot, tries: int = 40) -> None:
+    """Call ``slot(dialog)`` once a modal dialog is open (polled every 25 ms, ``tries`` times),
+    for a dialog about to run its own event loop (``exec``)."""
+    from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+    def poll(left):
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog):
+            slot(dialog)
+        elif left:
+            QTimer.singleShot(25, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))
+
+
 def _set_dem_terrain(dock: QDockWidget, dtm) -> bool:
     """QGIS 3.22: give a view opened with QGIS's own action the DTM as its terrain, through
     the view's "Configure…" dialog (the only way there), filled and accepted at once.
@@ -202,16 +217,11 @@ def _set_dem_terrain(dock: QDockWidget, dtm) -> bool:
     action = _configure_action(dock)
     if dtm is None or action is None:
         return False
-    from qgis.PyQt.QtWidgets import QApplication, QComboBox, QDialog
+    from qgis.PyQt.QtWidgets import QComboBox
 
     taken = []
 
-    def fill(tries: int = 40):
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            if tries:
-                QTimer.singleShot(25, lambda: fill(tries - 1))
-            return
+    def fill(dialog):
         kind = dialog.findChild(QComboBox, "cboTerrainType")
         layer_box = dialog.findChild(QComboBox, "cboTerrainLayer")  # a QgsMapLayerComboBox
         index = kind.findData(DEM_TERRAIN) if kind is not None else -1
@@ -227,7 +237,7 @@ def _set_dem_terrain(dock: QDockWidget, dtm) -> bool:
         taken.append(True)
         dialog.accept()
 
-    QTimer.singleShot(0, fill)
+    when_modal(fill)
     action.trigger()  # the dialog's own event loop runs ``fill``
     if not taken:
         QgsMessageLog.logMessage(tr("The 3D view shows a flat terrain: its terrain could not be set to {}.",
