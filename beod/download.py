@@ -241,14 +241,33 @@ def check_download_url(url, api_server: str = "", proxied: bool = False) -> str:
 
 
 # -- listing ------------------------------------------------------------------------------
-@dataclass
 class RemoteFile:
-    parts: Tuple[str, ...]
-    url: str = field(repr=False)
+    """A file of the listing: its path components, its key (``tile/EXPORT/layer/format/file``,
+    made once: every record of the file shares it) and its presigned URL (never shown)."""
 
-    @property
-    def key(self) -> str:
-        return "/".join(self.parts)
+    __slots__ = ("parts", "url", "key")
+
+    def __init__(self, parts: Tuple[str, ...], url: str):
+        self.parts = tuple(parts)
+        self.url = url
+        self.key = "/".join(self.parts)
+
+    @classmethod
+    def from_key(cls, key: str, url: str = "") -> "RemoteFile":
+        """The file of ``key`` (whose names were checked when it was listed)."""
+        item = cls.__new__(cls)
+        item.parts, item.url, item.key = tuple(key.split("/")), url, key
+        return item
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, RemoteFile):
+            return NotImplemented
+        return (self.parts, self.url) == (other.parts, other.url)
+
+    __hash__ = None  # mutable: not a dictionary key
+
+    def __repr__(self) -> str:
+        return f"RemoteFile(parts={self.parts!r})"
 
 
 def flatten_listing(tree: dict, prefix: Tuple[str, ...] = ()) -> List[RemoteFile]:
@@ -676,6 +695,8 @@ class Downloader:
     def _finish(self, key: str, size: int, skipped: bool) -> None:
         with self._lock:
             self._inflight.pop(key, None)
+            self._urls.pop(key, None)
+            self._etags.pop(key, None)
             self.files_done += 1
             self.bytes_done += size
             self.bytes_known_total += size
@@ -824,16 +845,26 @@ class Downloader:
         at the end, naming how many failed); an unsafe name, a disk error or a
         cancellation stops every worker within a second.
         """
+        return self.run_urls({key: item.url for key, item in files.items()}, on_progress, label,
+                             on_file=on_file, hold=hold)
+
+    def run_urls(self, urls: Dict[str, str], on_progress=None, label: str = "",
+                 on_file: Optional[Callable[[str], None]] = None,
+                 hold: Optional[Callable[[], bool]] = None) -> List[str]:
+        """:meth:`run` for ``{key: url}`` (keys from a listing, their names checked). The
+        downloader takes ``urls`` over: each entry is dropped once its file is complete, so
+        a large listing's presigned URLs (half a kilobyte each) do not outlive their use."""
+        keys = list(urls)
         with self._lock:
-            self._urls = {key: item.url for key, item in files.items()}
-        self.files_total = len(files)
+            self._urls = urls
+        self.files_total = len(keys)
         paths: List[str] = []
         failures: List[BeodError] = []
         pending: set = set()
-        feed = _Feed(iter(files.values()), window=max(64 * self.workers, 256))
+        feed = _Feed(map(RemoteFile.from_key, keys), window=max(64 * self.workers, 256))
         try:
             pending = feed.top_up(pending)
-            self._start_workers(feed, len(files))
+            self._start_workers(feed, len(keys))
             while (pending or not feed.exhausted) and not self.cancelled():
                 for future in self._finished(timeout=0.05):
                     if future not in pending:  # left over from an earlier run
@@ -862,7 +893,7 @@ class Downloader:
             if len(failures) == 1:
                 raise first
             raise type(first)(f"{len(failures)} files could not be downloaded; first: {first.message}")
-        if len(paths) < len(files):
+        if len(paths) < len(keys):
             raise CancelledError()
         self._report(on_progress, label)
         return paths
@@ -1086,12 +1117,12 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
         raise DownloadError(f"Scenario {sid} has no result files to download (is it finished?).")
     downloader = Downloader(client, pid, sid, out_dir, workers=workers, is_cancelled=is_cancelled,
                             folder=folder)
-    for item in files.values():
-        downloader.check_url(item.url)
+    urls = {key: downloader.check_url(item.url) for key, item in files.items()}
     if not is_zip_listing(files):
         if on_listing is not None:
             on_listing([item.parts for item in files.values()])
-        paths = downloader.run(files, on_progress, on_file=on_file, hold=hold)
+        del files  # the downloader holds the URLs alone, and lets each go once its file is complete
+        paths = downloader.run_urls(urls, on_progress, on_file=on_file, hold=hold)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                               skipped=downloader.skipped)
 

@@ -18,7 +18,7 @@ import json
 import os
 import threading
 import time
-from typing import Dict, Optional
+from typing import Dict, Optional, Tuple
 
 from .errors import DownloadError
 from .redact import redact
@@ -172,7 +172,9 @@ class OutputFolder:
         self.wait = wait
         self.is_cancelled = is_cancelled
         self._lock = FileLock(os.path.join(self.state_dir, LOCK_FILE))
-        self._records: Dict[str, dict] = {}
+        #: key -> (size, crc) of each file recorded: what is read back of a record, kept small
+        #: (a large result has a hundred thousand of them); size None while in progress
+        self._records: Dict[str, Tuple[Optional[int], Optional[int]]] = {}
         self._write_lock = threading.Lock()
         self._journal = None
         self._identity_written = True
@@ -221,8 +223,8 @@ class OutputFolder:
                 f"{self.identity['scenario_id']} is not downloaded into it (nothing was changed). Choose an "
                 "empty folder.")
 
-    def _read_journal(self) -> Dict[str, dict]:
-        records: Dict[str, dict] = {}
+    def _read_journal(self) -> Dict[str, Tuple[Optional[int], Optional[int]]]:
+        records: Dict[str, Tuple[Optional[int], Optional[int]]] = {}
         try:
             with open(os.path.join(self.state_dir, JOURNAL_FILE), encoding="utf-8") as handle:
                 for line in handle:
@@ -231,15 +233,17 @@ class OutputFolder:
                     except ValueError:
                         continue  # a line cut by a crash
                     if isinstance(record, dict) and isinstance(record.get("key"), str):
-                        records[record["key"]] = record
+                        records[record["key"]] = _compact(record)
         except FileNotFoundError:
             pass
         return records
 
     # -- files -----------------------------------------------------------------------------
     def record_for(self, key: str) -> Optional[dict]:
+        """What the journal holds of ``key`` (``size``, None while in progress, and ``crc``), or None."""
         with self._write_lock:
-            return self._records.get(key)
+            found = self._records.get(key)
+        return None if found is None else {"key": key, "size": found[0], "crc": found[1]}
 
     def complete(self, key: str, path: str) -> Optional[dict]:
         """The record of ``key`` when ``path`` is the complete file written for it, else None."""
@@ -287,7 +291,13 @@ class OutputFolder:
         with self._write_lock:
             if not self._identity_written:
                 self._write_identity()
-            self._records[record["key"]] = record
+            self._records[record["key"]] = _compact(record)
             if self._journal is not None:
                 self._journal.write(line)
                 self._journal.flush()
+
+
+def _compact(record: dict) -> Tuple[Optional[int], Optional[int]]:
+    """(size, crc) of a journal record, each None when absent or not an integer."""
+    size, crc = record.get("size"), record.get("crc")
+    return (size if isinstance(size, int) else None, crc if isinstance(crc, int) else None)

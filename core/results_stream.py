@@ -161,19 +161,16 @@ class StreamingMerge:
 
     def _run(self) -> None:
         gdal.PushErrorHandler("CPLQuietErrorHandler")
-        index: Dict[str, Tuple[str, str]] = {}
-        for key, paths in self._waiting.items():
-            for path in paths:
-                index[path] = key
         try:
             while True:
                 path = self._queue.get()
                 if path is _STOP or self._cancelled():
                     return
-                self._tile_arrived(path)
-                key = index.get(path)
+                parts = self._tile_arrived(path)
+                # the folder's key from the path itself: no index of every path lives on
+                key = (parts[0], parts[2]) if len(parts) == 5 else None
                 waiting = self._waiting.get(key) if key is not None else None
-                if waiting is None:
+                if waiting is None or path not in waiting:
                     continue
                 waiting.discard(path)
                 if not waiting:
@@ -185,17 +182,20 @@ class StreamingMerge:
         finally:
             gdal.PopErrorHandler()
 
-    def _tile_arrived(self, path: str) -> None:
-        """Count ``path`` for its tile; list the tile's folder once all its files are there."""
+    def _tile_arrived(self, path: str) -> List[str]:
+        """Count ``path`` for its tile; list the tile's folder once all its files are there.
+        The path's components under the output folder (none for a path outside it)."""
         relative = path[len(self._root) + 1:] if path.startswith(self._root + os.sep) else ""
-        tile = relative.split(os.sep, 1)[0]
-        if not relative or tile not in self._tile_waiting:
-            return
+        parts = relative.split(os.sep) if relative else []
+        if not parts or parts[0] not in self._tile_waiting:
+            return parts
+        tile = parts[0]
         self._tile_waiting[tile] -= 1
         if self._tile_waiting[tile] == 0:
             del self._tile_waiting[tile]
             export = os.path.join(self.out_dir, tile, EXPORT_DIR)  # as scan_output names it
             self._tile_scans[export] = scan_tile(export)
+        return parts
 
     def _merge_folder(self, tile: str, layer: str) -> None:
         kind = kind_for(layer)

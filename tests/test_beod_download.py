@@ -229,3 +229,44 @@ def test_api_and_storage_go_through_the_injected_proxy(emulator, tmp_path, monke
     assert len(storage) == len(result.files) > 0
     assert not any(has_auth for *_, has_auth in storage)  # the token never reaches the storage
     assert all(has_auth for method, _, path, has_auth in api if path.startswith("/users"))
+
+
+def test_each_presigned_url_is_let_go_once_its_file_is_complete(client, emulator, tmp_path):
+    """A large result lists a hundred thousand presigned URLs: the downloader takes the map
+    over and drops each entry as soon as its file is complete, not at the end."""
+    from beod.download import Downloader, list_all_files
+
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2)
+    listing = list_all_files(client, pid, sid)
+    urls = {key: item.url for key, item in listing.items()}
+    root = tmp_path.resolve()
+    seen = []
+
+    def on_file(path):
+        seen.append((Path(path).relative_to(root).as_posix() in urls, len(urls)))
+
+    paths = Downloader(client, pid, sid, tmp_path, workers=4).run_urls(urls, on_file=on_file)
+    assert len(paths) == len(listing) == len(seen) > 20
+    assert not any(still_there for still_there, _ in seen)
+    left = [count for _, count in seen]
+    assert left == sorted(left, reverse=True) and left[0] < len(listing)
+    assert urls == {}
+
+
+def test_the_listing_does_not_outlive_the_start_of_the_transfers(client, emulator, tmp_path):
+    """While the files arrive, no file of the listing still carries its URL: the only map
+    of URLs left is the downloader's, which shrinks as the files complete."""
+    import gc
+
+    from beod.download import RemoteFile
+
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2)
+    alive = []
+
+    def on_file(_path):
+        if len(alive) == 0:
+            alive.append(sum(1 for obj in gc.get_objects() if isinstance(obj, RemoteFile) and obj.url))
+
+    result = download_scenario(client, pid, sid, tmp_path, on_file=on_file, workers=2)
+    assert len(result.files) > 20
+    assert alive == [0]
