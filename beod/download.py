@@ -560,6 +560,7 @@ class Downloader:
         self._etags: Dict[str, str] = {}
         self._unconfirmed: Dict[str, int] = {}
         self._safe_origins: set = set()
+        self._folders_made: set = set()
         #: the futures of finished transfers, for the calling thread (no wait on the whole window)
         self._done: queue.SimpleQueue = queue.SimpleQueue()
         self.files_done = 0
@@ -663,7 +664,7 @@ class Downloader:
             return final, size, True
         if self.folder is not None:
             self.folder.claim(item.key, final, part)
-        os.makedirs(os.path.dirname(final), exist_ok=True)
+        self._make_folder(os.path.dirname(final))
         attempt = 0  # failed attempts in a row that brought no new byte
         total_attempts = 0
         while True:
@@ -691,6 +692,15 @@ class Downloader:
                 self.folder.record(item.key, size, etag=self._etags.get(item.key))
             self._finish(item.key, size, skipped=False)
             return final, size, False
+
+    def _make_folder(self, folder: str) -> None:
+        """Create ``folder`` (and its parents) once: the two dozen files of a tile's layer
+        share a few folders, and asking the disk again for each file costs a system call."""
+        if folder in self._folders_made:
+            return
+        os.makedirs(folder, exist_ok=True)
+        with self._lock:
+            self._folders_made.add(folder)
 
     def _finish(self, key: str, size: int, skipped: bool) -> None:
         with self._lock:

@@ -270,3 +270,24 @@ def test_the_listing_does_not_outlive_the_start_of_the_transfers(client, emulato
     result = download_scenario(client, pid, sid, tmp_path, on_file=on_file, workers=2)
     assert len(result.files) > 20
     assert alive == [0]
+
+
+def test_each_folder_is_made_once(client, emulator, tmp_path, monkeypatch):
+    """A tile's files share a few folders: the disk is asked to create each folder once,
+    not once per file (a system call per file on a large result)."""
+    import beod.download as download
+
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, forced_tile_count=2)
+    made = []
+    makedirs = os.makedirs
+
+    def counting_makedirs(path, *args, **kwargs):
+        made.append(os.path.relpath(path, tmp_path))
+        return makedirs(path, *args, **kwargs)
+
+    monkeypatch.setattr(download.os, "makedirs", counting_makedirs)
+    result = download_scenario(client, pid, sid, tmp_path, workers=1)
+    folders = {os.path.relpath(os.path.dirname(path), tmp_path) for path in result.files}
+    assert len(result.files) > 2 * len(folders)
+    assert folders <= set(made)
+    assert len(made) == len(set(made))  # none twice
