@@ -100,7 +100,8 @@ NETWORK_ERRORS = (requests.RequestException, urllib3.exceptions.HTTPError, http.
 
 __all__ = ["ArchiveError", "DownloadProgress", "DownloadResult", "Downloader", "FolderBusyError",
            "FolderInUseError", "OutputFolderError", "UnsafeUrlError", "check_download_url", "check_name",
-           "download_scenario", "flatten_listing", "list_all_files", "safe_extract", "safe_join"]
+           "download_scenario", "flatten_listing", "list_all_files", "list_all_urls", "safe_extract",
+           "safe_join"]
 
 
 class UnsafeUrlError(DownloadError):
@@ -286,28 +287,33 @@ def flatten_listing(tree: dict, prefix: Tuple[str, ...] = ()) -> List[RemoteFile
     return files
 
 
-def list_all_files(client, pid, sid, is_cancelled=None, *, max_pages: int = MAX_PAGES,
-                   max_files: int = MAX_FILES) -> Dict[str, RemoteFile]:
-    """Every file of the listing, over all pages, by key (``tile/EXPORT/layer/format/file``).
+def list_all_urls(client, pid, sid, is_cancelled=None, *, max_pages: int = MAX_PAGES,
+                  max_files: int = MAX_FILES) -> Dict[str, str]:
+    """Every file of the listing, over all pages: ``{key: url}`` (key: ``tile/EXPORT/layer/format/file``,
+    every name in it checked, so ``key.split("/")`` gives its path components).
+
+    A dictionary of strings only: a listing of a hundred thousand files adds no object for
+    the garbage collector to go over (its passes hold the interpreter lock, and with it
+    QGIS's main thread).
 
     Refused (:class:`DownloadError`): more than ``max_pages`` pages or ``max_files`` files, a
     continuation token seen before, :data:`MAX_STALE_PAGES` pages in a row bringing no new file.
     """
-    files: Dict[str, RemoteFile] = {}
+    urls: Dict[str, str] = {}
     token = None
     seen = set()
     stale = 0
     for _ in range(max_pages):
         page = client.download_urls(pid, sid, token, is_cancelled=is_cancelled)
-        before = len(files)
+        before = len(urls)
         for item in flatten_listing(page):
-            files[item.key] = item
-        if len(files) > max_files:
+            urls[item.key] = item.url
+        if len(urls) > max_files:
             raise DownloadError(f"The listing of the results has more than {max_files} files: refused.")
-        stale = stale + 1 if len(files) == before else 0
+        stale = stale + 1 if len(urls) == before else 0
         token = page.get(CONTINUATION_KEY)
         if not token:
-            return files
+            return urls
         if not isinstance(token, str) or len(token) > 4096:
             raise DownloadError("The listing of the results has an invalid continuation token.")
         if token in seen:
@@ -320,12 +326,19 @@ def list_all_files(client, pid, sid, is_cancelled=None, *, max_pages: int = MAX_
     raise DownloadError(f"The listing of the results has more than {max_pages} pages: refused.")
 
 
-def is_zip_listing(files: Dict[str, RemoteFile]) -> bool:
-    """Whether the listing is the single top-level zip of a small AOI."""
+def list_all_files(client, pid, sid, is_cancelled=None, *, max_pages: int = MAX_PAGES,
+                   max_files: int = MAX_FILES) -> Dict[str, RemoteFile]:
+    """:func:`list_all_urls` as :class:`RemoteFile` by key."""
+    urls = list_all_urls(client, pid, sid, is_cancelled, max_pages=max_pages, max_files=max_files)
+    return {key: RemoteFile.from_key(key, url) for key, url in urls.items()}
+
+
+def is_zip_listing(files: Dict[str, object]) -> bool:
+    """Whether the listing (by key) is the single top-level zip of a small AOI."""
     if len(files) != 1:
         return False
-    (item,) = files.values()
-    return len(item.parts) == 1 and item.parts[0].lower().endswith(".zip")
+    (key,) = files
+    return "/" not in key and key.lower().endswith(".zip")
 
 
 # -- progress and results ---------------------------------------------------------------------
@@ -620,13 +633,13 @@ class Downloader:
                                     "listing them again.")
             self._relists += 1
             LOG.info("Download links expired; listing them again")
-            fresh = list_all_files(self.client, self.pid, self.sid, self.cancelled)
-            for item in fresh.values():
-                self.check_url(item.url)
+            fresh = list_all_urls(self.client, self.pid, self.sid, self.cancelled)
+            for url in fresh.values():
+                self.check_url(url)
             with self._lock:
-                for key, item in fresh.items():
+                for key, url in fresh.items():
                     if key in self._urls:
-                        self._urls[key] = item.url
+                        self._urls[key] = url
                 self._url_generation += 1
 
     # -- progress -------------------------------------------------------------------------
@@ -1122,16 +1135,17 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
                    max_zip_ratio, on_listing=None, on_file=None, hold=None) -> DownloadResult:
     if on_progress is not None:
         on_progress(DownloadProgress(0.0, "Listing the result files"))
-    files = list_all_files(client, pid, sid, is_cancelled)
-    if not files:
+    urls = list_all_urls(client, pid, sid, is_cancelled)
+    if not urls:
         raise DownloadError(f"Scenario {sid} has no result files to download (is it finished?).")
     downloader = Downloader(client, pid, sid, out_dir, workers=workers, is_cancelled=is_cancelled,
                             folder=folder)
-    urls = {key: downloader.check_url(item.url) for key, item in files.items()}
-    if not is_zip_listing(files):
+    for url in urls.values():
+        downloader.check_url(url)
+    if not is_zip_listing(urls):
         if on_listing is not None:
-            on_listing([item.parts for item in files.values()])
-        del files  # the downloader holds the URLs alone, and lets each go once its file is complete
+            on_listing([tuple(key.split("/")) for key in urls])
+        # the downloader holds the URLs, and lets each go once its file is complete
         paths = downloader.run_urls(urls, on_progress, on_file=on_file, hold=hold)
         return DownloadResult(out_dir=out_dir, files=sorted(paths), bytes_total=downloader.bytes_done,
                               skipped=downloader.skipped)
@@ -1141,7 +1155,7 @@ def _download_into(folder, client, pid, sid, out_dir, on_progress, is_cancelled,
             progress.percent *= 0.9
             on_progress(progress)
 
-    (archive_path,) = downloader.run(files, scaled, label="archive: ")
+    (archive_path,) = downloader.run_urls(urls, scaled, label="archive: ")
 
     def on_member(done, total):
         if on_progress is not None and (done == total or done % 20 == 0):

@@ -291,3 +291,19 @@ def test_each_folder_is_made_once(client, emulator, tmp_path, monkeypatch):
     assert len(result.files) > 2 * len(folders)
     assert folders <= set(made)
     assert len(made) == len(set(made))  # none twice
+
+
+def test_a_listing_gives_the_garbage_collector_nothing_to_go_over(client, emulator, tmp_path):
+    """The download's listing is strings in a dictionary: however many files, nothing in it
+    is tracked by the collector, whose full passes hold the interpreter lock (QGIS's main
+    thread waits for them)."""
+    import gc
+
+    from beod.download import list_all_urls
+
+    pid, sid = finished_scenario(client, emulator, zip_max_km2=0, page_size=25, forced_tile_count=2)
+    urls = list_all_urls(client, pid, sid)
+    assert len(urls) > 25
+    assert not gc.is_tracked(urls)
+    assert all(isinstance(key, str) and isinstance(url, str) for key, url in urls.items())
+    assert all(key.split("/")[1] == "EXPORT" and len(key.split("/")) >= 4 for key in urls)
