@@ -314,6 +314,7 @@ def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
     QgsCoordinateReferenceSystem.invalidateCache()
     for code in ("EPSG:4326", "EPSG:3857"):  # the CRSs of BEOD's results, back in the cache from here
         QgsCoordinateReferenceSystem(code)
+    made = {}  # the layers share two or three CRSs: each made once
     for layer in layers:
         crs = layer.crs()
         if crs.isValid():
@@ -321,7 +322,9 @@ def adopt_crs_on_main_thread(layers: List[QgsMapLayer]) -> None:
                 wkt = crs.toWkt(Qgis.CrsWktVariant.Preferred)
             else:
                 wkt = crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
-            fresh = QgsCoordinateReferenceSystem.fromWkt(wkt)
+            fresh = made.get(wkt)
+            if fresh is None:
+                fresh = made[wkt] = QgsCoordinateReferenceSystem.fromWkt(wkt)
             if fresh.isValid():
                 layer.setCrs(fresh, False)
 

@@ -184,6 +184,19 @@ class BeodTask(QgsTask):
         self._last_saved = 0.0
         self._best_progress = -1.0  # the highest progress so far, and when it was reached
         self._last_advance = 0.0
+        # this task lives on the main thread: the slot runs there, queued from the worker
+        self.stageChanged.connect(self._on_stage_main_thread)
+
+    def _on_stage_main_thread(self, _local_id: str, stage: str) -> None:
+        if stage != "download":
+            return
+        try:
+            from .results_3d import prime  # the load's first layout, made while the files arrive
+
+            prime()
+        except Exception as exc:  # noqa: BLE001 (a slot must not raise: PyQt would abort QGIS)
+            _log(tr("Getting the 3D view ready failed ({}); the results will load all the same.", exc),
+                 Qgis.MessageLevel.Warning)
 
     # -- helpers used from run() (worker thread) ---------------------------------
     def _make_client(self):

@@ -203,7 +203,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/follower.py" line="303"/>
-        <location filename="../core/tasks.py" line="356"/>
+        <location filename="../core/tasks.py" line="369"/>
         <source>Could not close the connection: {}</source>
         <translation>Impossible de fermer la connexion : {}</translation>
     </message>
@@ -219,7 +219,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="134"/>
-        <location filename="../core/results_3d.py" line="545"/>
+        <location filename="../core/results_3d.py" line="582"/>
         <source>{} (3D)</source>
         <translation>{} (3D)</translation>
     </message>
@@ -290,13 +290,13 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="100"/>
-        <location filename="../core/results_3d.py" line="206"/>
+        <location filename="../core/results_3d.py" line="208"/>
         <source>Buildings</source>
         <translation>Bâti</translation>
     </message>
     <message>
         <location filename="../core/layer_kinds.py" line="102"/>
-        <location filename="../core/results_3d.py" line="220"/>
+        <location filename="../core/results_3d.py" line="222"/>
         <source>Trees</source>
         <translation>Végétation</translation>
     </message>
@@ -337,7 +337,7 @@ puis redémarrez QGIS.</translation>
     </message>
     <message>
         <location filename="../core/results.py" line="75"/>
-        <location filename="../core/results_stream.py" line="278"/>
+        <location filename="../core/results_stream.py" line="313"/>
         <source>No results were found in {}.</source>
         <translation>Aucun résultat n&apos;a été trouvé dans {}.</translation>
     </message>
@@ -347,32 +347,32 @@ puis redémarrez QGIS.</translation>
         <translation>{} n&apos;a pas pu être remplacé (est-il ouvert dans un autre programme ?) ; la nouvelle fusion est {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="357"/>
+        <location filename="../core/results_3d.py" line="356"/>
         <source>Terrain (3D elevation)</source>
         <translation>Terrain (élévation 3D)</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="227"/>
+        <location filename="../core/results_3d.py" line="229"/>
         <source>up to {} m</source>
         <translation>jusqu&apos;à {} m</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="227"/>
+        <location filename="../core/results_3d.py" line="229"/>
         <source>over {} m</source>
         <translation>plus de {} m</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="233"/>
+        <location filename="../core/results_3d.py" line="235"/>
         <source>height unknown</source>
         <translation>hauteur inconnue</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="613"/>
+        <location filename="../core/results_3d.py" line="650"/>
         <source>The 3D view could not be drawn to {} (error {}).</source>
         <translation>La vue 3D n&apos;a pas pu être rendue dans {} (erreur {}).</translation>
     </message>
     <message>
-        <location filename="../core/results_3d.py" line="646"/>
+        <location filename="../core/results_3d.py" line="685"/>
         <source>The 3D view of the results could not be prepared: {}</source>
         <translation>La vue 3D des résultats n&apos;a pas pu être préparée : {}</translation>
     </message>
@@ -387,43 +387,43 @@ puis redémarrez QGIS.</translation>
         <translation>{} n&apos;a pas été écrit par une fusion BEOD et a été laissé tel quel ; la couche fusionnée est {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="234"/>
-        <location filename="../core/results_load.py" line="232"/>
+        <location filename="../core/results_load.py" line="237"/>
+        <location filename="../core/results_load.py" line="235"/>
         <source>{} (run {})</source>
         <translation>{} (exécution {})</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="228"/>
+        <location filename="../core/results_load.py" line="231"/>
         <source>{} ({})</source>
         <translation>{} ({})</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="70"/>
+        <location filename="../core/results_load.py" line="73"/>
         <source>The style {} could not be applied to {}: {}</source>
         <translation>Le style {} n&apos;a pas pu être appliqué à {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="151"/>
+        <location filename="../core/results_load.py" line="154"/>
         <source>{} could not be opened from {}.</source>
         <translation>{} n&apos;a pas pu être ouvert depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="93"/>
+        <location filename="../core/results_load.py" line="96"/>
         <source>{} m</source>
         <translation>{} m</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="272"/>
+        <location filename="../core/results_load.py" line="277"/>
         <source>3D Tiles were saved but not added to the map: QGIS {} cannot display them (QGIS 3.34 or newer can). They are in the run&apos;s folder: {}.</source>
         <translation>Les 3D Tiles ont été enregistrées mais pas ajoutées à la carte : QGIS {} ne sait pas les afficher (QGIS 3.34 ou plus récent le peut). Elles sont dans le dossier de l&apos;extraction : {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="325"/>
+        <location filename="../core/results_load.py" line="342"/>
         <source>No results could be loaded from {}.</source>
         <translation>Aucun résultat n&apos;a pu être chargé depuis {}.</translation>
     </message>
     <message>
-        <location filename="../core/results_load.py" line="267"/>
+        <location filename="../core/results_load.py" line="272"/>
         <source>The 3D Tiles in {} could not be opened.</source>
         <translation>Les 3D Tiles de {} n&apos;ont pas pu être ouvertes.</translation>
     </message>
@@ -453,7 +453,7 @@ puis redémarrez QGIS.</translation>
         <translation>{} ignoré : son système de coordonnées ou ses bandes diffèrent de ceux des autres tuiles.</translation>
     </message>
     <message>
-        <location filename="../core/results_stream.py" line="208"/>
+        <location filename="../core/results_stream.py" line="243"/>
         <source>Merging while downloading stopped ({}); the tiles are merged now.</source>
         <translation>La fusion pendant le téléchargement s&apos;est arrêtée ({}) ; les tuiles sont fusionnées maintenant.</translation>
     </message>
@@ -469,7 +469,7 @@ puis redémarrez QGIS.</translation>
         <translation>Jeu de tuiles 3D {} ignoré : il est illisible.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="858"/>
+        <location filename="../core/tasks.py" line="871"/>
         <source>Waiting for sign-in: sign in (section 1 of the panel) and it resumes by itself.</source>
         <translation>En attente de connexion : connectez-vous (section 1 du panneau) et le suivi reprendra de lui-même.</translation>
     </message>
@@ -530,34 +530,34 @@ puis redémarrez QGIS.</translation>
         <translation>Coût : impossible à distinguer de celui d&apos;autres extractions du compte lancées en même temps ; le compte indique le solde.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="363"/>
+        <location filename="../core/tasks.py" line="376"/>
         <location filename="../ui/messages.py" line="40"/>
         <source>Unexpected error ({}): {}</source>
         <translation>Erreur inattendue ({}) : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="480"/>
+        <location filename="../core/tasks.py" line="493"/>
         <source>{} layer(s) loaded in the group &quot;{}&quot;: {}.</source>
         <translation>{} couche(s) chargée(s) dans le groupe « {} » : {}.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="492"/>
+        <location filename="../core/tasks.py" line="505"/>
         <source>{} finished: {}</source>
         <translation>{} terminé : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="501"/>
+        <location filename="../core/tasks.py" line="514"/>
         <source>Open folder</source>
         <translation>Ouvrir le dossier</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="511"/>
-        <location filename="../core/tasks.py" line="718"/>
+        <location filename="../core/tasks.py" line="524"/>
+        <location filename="../core/tasks.py" line="731"/>
         <source>BrightEarth On Demand: {} finished</source>
         <translation>BrightEarth On Demand : {} terminé</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="708"/>
+        <location filename="../core/tasks.py" line="721"/>
         <source>Results ready: they will be added to {} when you open it.</source>
         <translation>Résultats prêts : ils seront ajoutés à {} quand vous l&apos;ouvrirez.</translation>
     </message>
@@ -567,66 +567,66 @@ puis redémarrez QGIS.</translation>
         <translation>Connectez-vous d&apos;abord à BrightEarth On Demand.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="444"/>
+        <location filename="../core/tasks.py" line="457"/>
         <source>The run failed.</source>
         <translation>L&apos;exécution a échoué.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="446"/>
+        <location filename="../core/tasks.py" line="459"/>
         <source>BrightEarth On Demand: {} failed</source>
         <translation>BrightEarth On Demand : échec de {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="483"/>
+        <location filename="../core/tasks.py" line="496"/>
         <source>The run finished; its 3D Tiles are saved in {} (this QGIS cannot show them).</source>
         <translation>L&apos;extraction est terminée ; ses 3D Tiles sont enregistrées dans {} (cette version de QGIS ne sait pas les afficher).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="486"/>
+        <location filename="../core/tasks.py" line="499"/>
         <source>The run finished but returned no layer to load.</source>
         <translation>L&apos;exécution s&apos;est terminée sans renvoyer de couche à charger.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="515"/>
+        <location filename="../core/tasks.py" line="528"/>
         <source>Zoom to results</source>
         <translation>Zoomer sur les résultats</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="714"/>
+        <location filename="../core/tasks.py" line="727"/>
         <location filename="../ui/jobs_panel.py" line="215"/>
         <source>{}: {}</source>
         <translation>{} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="719"/>
+        <location filename="../core/tasks.py" line="732"/>
         <source>It was started from {}, which is not open now.</source>
         <translation>Elle a été lancée depuis {}, qui n&apos;est pas ouvert actuellement.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="721"/>
+        <location filename="../core/tasks.py" line="734"/>
         <source>Open {}</source>
         <translation>Ouvrir {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="725"/>
+        <location filename="../core/tasks.py" line="738"/>
         <source>Load into this project</source>
         <translation>Charger dans ce projet</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="888"/>
-        <location filename="../core/tasks.py" line="422"/>
+        <location filename="../core/tasks.py" line="901"/>
+        <location filename="../core/tasks.py" line="435"/>
         <source>Interrupted before the server started it: run it again.</source>
         <translation>Interrompu avant que le serveur ne le lance : relancez-le.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="911"/>
+        <location filename="../core/tasks.py" line="924"/>
         <source>Resuming {} (scenario {}).</source>
         <translation>Reprise de {} (scénario {}).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="315"/>
-        <location filename="../core/tasks.py" line="307"/>
-        <location filename="../core/tasks.py" line="310"/>
+        <location filename="../core/tasks.py" line="328"/>
+        <location filename="../core/tasks.py" line="320"/>
+        <location filename="../core/tasks.py" line="323"/>
         <location filename="../processing_provider/download_results.py" line="77"/>
         <location filename="../processing_provider/outputs.py" line="96"/>
         <location filename="../processing_provider/run_extraction.py" line="181"/>
@@ -634,28 +634,28 @@ puis redémarrez QGIS.</translation>
         <translation>Annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="336"/>
+        <location filename="../core/tasks.py" line="349"/>
         <source>Could not write the results to {}: {}. Choose another output folder.</source>
         <translation>Impossible d&apos;écrire les résultats dans {} : {}. Choisissez un autre dossier de sortie.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="376"/>
+        <location filename="../core/tasks.py" line="389"/>
         <source>The results could not be loaded: {}</source>
         <translation>Les résultats n&apos;ont pas pu être chargés : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="419"/>
+        <location filename="../core/tasks.py" line="432"/>
         <source>Interrupted: it will be followed again when QGIS starts.</source>
         <translation>Interrompu : le suivi reprendra au prochain démarrage de QGIS.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="429"/>
+        <location filename="../core/tasks.py" line="442"/>
         <source>{} was cancelled.</source>
         <translation>{} a été annulé.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="441"/>
-        <location filename="../core/tasks.py" line="379"/>
+        <location filename="../core/tasks.py" line="454"/>
+        <location filename="../core/tasks.py" line="392"/>
         <location filename="../plugin.py" line="57"/>
         <location filename="../plugin.py" line="128"/>
         <location filename="../processing_provider/base.py" line="44"/>
@@ -667,32 +667,37 @@ puis redémarrez QGIS.</translation>
         <translation>BrightEarth On Demand</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="840"/>
+        <location filename="../core/tasks.py" line="853"/>
         <source>“{}” is already being downloaded into {}; wait for it to end.</source>
         <translation>« {} » est déjà en cours de téléchargement dans {} ; attendez la fin.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="331"/>
+        <location filename="../core/tasks.py" line="198"/>
+        <source>Getting the 3D view ready failed ({}); the results will load all the same.</source>
+        <translation>La préparation de la vue 3D a échoué ({}) ; les résultats seront chargés quand même.</translation>
+    </message>
+    <message>
+        <location filename="../core/tasks.py" line="344"/>
         <source>{} failed: {}</source>
         <translation>Échec de {} : {}</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="434"/>
+        <location filename="../core/tasks.py" line="447"/>
         <source>{}: download stopped. Click Download in the Jobs list to go on.</source>
         <translation>{} : téléchargement arrêté. Cliquez sur Télécharger dans la liste des Tâches pour le poursuivre.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="438"/>
+        <location filename="../core/tasks.py" line="451"/>
         <source>{}: the download was interrupted by QGIS; it goes on at the next start (or click Resume in the Jobs list).</source>
         <translation>{} : le téléchargement a été interrompu par QGIS ; il reprendra au prochain démarrage (ou cliquez sur Reprendre dans la liste des Tâches).</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="328"/>
+        <location filename="../core/tasks.py" line="341"/>
         <source>To resume it: in the dock&apos;s History list, select “{}” and click “Download and load”; the files already received are kept.</source>
         <translation>Pour le reprendre : dans la liste Historique du panneau, sélectionnez « {} » et cliquez sur « Télécharger » ; les fichiers déjà reçus sont conservés.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="431"/>
+        <location filename="../core/tasks.py" line="444"/>
         <source>Nothing was started on the server, nothing is charged.</source>
         <translation>Rien n&apos;a été lancé sur le serveur, rien n&apos;est facturé.</translation>
     </message>
@@ -1726,12 +1731,12 @@ puis redémarrez QGIS.</translation>
         <translation>Les deux</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="296"/>
+        <location filename="../ui/view3d.py" line="306"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="297"/>
+        <location filename="../ui/view3d.py" line="307"/>
         <source>Show in 3D: the buildings and trees standing on the extracted terrain</source>
         <translation>Afficher en 3D : le bâti et la végétation posés sur le terrain extrait</translation>
     </message>
@@ -1756,18 +1761,18 @@ puis redémarrez QGIS.</translation>
         <translation>Une vue 3D demande un système de coordonnées de référence projeté : donnez au projet le SCR des résultats ({}) et réessayez.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="233"/>
+        <location filename="../ui/view3d.py" line="243"/>
         <source>The 3D view shows a flat terrain: its terrain could not be set to {}.</source>
         <translation>La vue 3D montre un terrain plat : son terrain n&apos;a pas pu être réglé sur {}.</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="351"/>
-        <location filename="../ui/view3d.py" line="412"/>
+        <location filename="../ui/view3d.py" line="364"/>
+        <location filename="../ui/view3d.py" line="425"/>
         <source>Show in 3D</source>
         <translation>Afficher en 3D</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="352"/>
+        <location filename="../ui/view3d.py" line="365"/>
         <source>Open a 3D view of these results</source>
         <translation>Ouvrir une vue 3D de ces résultats</translation>
     </message>
@@ -1777,7 +1782,7 @@ puis redémarrez QGIS.</translation>
         <translation>L&apos;API des vues 3D de cette version de QGIS est différente : {}</translation>
     </message>
     <message>
-        <location filename="../ui/view3d.py" line="275"/>
+        <location filename="../ui/view3d.py" line="285"/>
         <source>Tilt Down</source>
         <translation>Incliner vers le bas</translation>
     </message>

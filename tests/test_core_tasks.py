@@ -435,3 +435,43 @@ def test_extraction_task_uses_the_qgis_proxy(emulator, account, project, registr
     api_host = urllib.parse.urlsplit(emulator.api_url).netloc
     assert any(host == api_host and path == "/auth/login" for _m, host, path, _a in recording_proxy.seen)
     assert any(host == storage_host for _m, host, _p, _a in recording_proxy.seen)
+
+
+def test_the_download_readies_the_load_on_the_main_thread(emulator, account, project, registry, store,
+                                                         tmp_path, monkeypatch):
+    """While the files arrive, the main thread sets up QGIS's layout machinery for the 3D
+    scene (``results_3d.prime``), which ``finished()`` would otherwise pay for, freezing the map."""
+    from beod_qgis.core import results_3d
+    from qgis.PyQt.QtCore import QThread
+
+    calls = []
+
+    def prime():
+        on_main = QThread.currentThread() == QgsApplication.instance().thread()
+        calls.append((on_main, project.layerTreeRoot().findGroup("Primed") is None))
+
+    monkeypatch.setattr(results_3d, "prime", prime)
+    emulator.configure(run_seconds=0.5)
+    registry.start(ExtractionTask(make_job(emulator.api_url, tmp_path / "out", "Primed"), store=store,
+                                  project=project))
+    finish(registry)
+    assert vector_feature_counts(group_layers(project, "Primed"))
+    assert calls == [(True, True)]  # once, on the main thread, before the results' group was made
+
+
+def test_a_failure_to_ready_the_3d_scene_loses_nothing(emulator, account, project, registry, store, tmp_path,
+                                                      monkeypatch):
+    """Readying the layouts runs in a slot, where an exception would end QGIS: it is logged
+    and the results load all the same."""
+    from beod_qgis.core import results_3d
+
+    def prime():
+        raise RuntimeError("no layouts here")
+
+    monkeypatch.setattr(results_3d, "prime", prime)
+    emulator.configure(run_seconds=0.5)
+    job = make_job(emulator.api_url, tmp_path / "out", "Unprimed")
+    registry.start(ExtractionTask(job, store=store, project=project))
+    finish(registry)
+    assert store.get(job.local_id).state == jobs.SUCCEEDED
+    assert vector_feature_counts(group_layers(project, "Unprimed"))
