@@ -106,6 +106,14 @@ class StreamingMerge:
         self.backlog = 0
 
     # -- the downloader's side ------------------------------------------------------------
+    def download_starting(self) -> None:
+        """The download is about to list the result files (the task's thread). Everything that
+        lives already, QGIS's objects and the plugins', lives on until the end: taken out of
+        the collector's sight now, its full passes while a listing of a hundred pages arrives
+        stay short (they hold the interpreter lock, freezing the main thread too)."""
+        gc.freeze()
+        self._froze = True
+
     def planned(self, parts_list: Sequence[Tuple[str, ...]]) -> None:
         """Every file of the listing, as path components under the output folder."""
         if os.path.isdir(os.path.join(self.out_dir, MERGED_DIR)):

@@ -635,6 +635,7 @@ class DownloadTask(BeodTask):
         watch = threading.Event()
         watcher = threading.Thread(target=self._watch_server, args=(watch,), daemon=True)
         watcher.start()
+        self._stream.download_starting()
         try:
             wait_out(lambda: download_scenario(client, job.project_id, job.scenario_id, job.out_dir,
                                                on_progress=on_progress, is_cancelled=self.isCanceled,

@@ -238,3 +238,17 @@ def test_tiles_listed_as_they_complete_give_the_scan_of_the_whole_folder(tmp_pat
 
     assert scan_output(str(tmp_path), scanned=early) == scan_output(str(tmp_path))
     assert scan_output(str(tmp_path)).tilesets  # 3D Tiles are part of what is compared
+
+
+def test_what_lives_when_the_download_starts_is_out_of_the_collectors_passes(tmp_path):
+    """The collector's full passes hold the interpreter lock (the main thread waits): what
+    lives when the download starts is frozen out of them until the merge is over."""
+    import gc
+
+    gc.unfreeze()
+    merge = StreamingMerge(str(tmp_path))
+    alive = [[index] for index in range(5000)]  # containers the collector would go over
+    merge.download_starting()
+    assert gc.get_freeze_count() >= len(alive)
+    merge.discard()
+    assert gc.get_freeze_count() == 0
